@@ -1,0 +1,151 @@
+package lab.diffusion.engine.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import lab.diffusion.engine.io.AtomicFiles;
+
+/**
+ * Points as CSV: one point per line, coordinates separated by commas, an optional header line,
+ * blank lines and lines starting with '#' ignored.
+ */
+public final class PointCsv {
+
+    /** Most points a file may hold (protects memory from a runaway file). */
+    public static final int MAX_POINTS = 5_000_000;
+
+    private PointCsv() {
+    }
+
+    /**
+     * Reads points from a CSV file.
+     *
+     * @param expectedDim the required number of columns, or 0 to accept any consistent count
+     * @throws DataException with the file name, line number and what is wrong
+     */
+    public static PointSet read(Path file, int expectedDim) throws DataException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new DataException(name + " is a folder, not a CSV file");
+        }
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(in, name, expectedDim);
+        } catch (NoSuchFileException e) {
+            throw new DataException("no such file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new DataException(name + " is not a text file (it is not valid UTF-8)");
+        } catch (IOException e) {
+            throw new DataException("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    static PointSet parse(BufferedReader in, String name, int expectedDim) throws IOException, DataException {
+        int dim = expectedDim;
+        float[] buf = new float[1024];
+        int count = 0;
+        int lineNo = 0;
+        boolean sawData = false;
+        String line;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            String s = line.strip();
+            if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
+                s = s.substring(1).strip();
+            }
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            String[] parts = s.split("[,;\\t]", -1);
+            double[] values = new double[parts.length];
+            boolean numeric = true;
+            for (int k = 0; k < parts.length; k++) {
+                try {
+                    values[k] = Double.parseDouble(parts[k].strip());
+                } catch (NumberFormatException e) {
+                    numeric = false;
+                    break;
+                }
+            }
+            if (!numeric) {
+                if (!sawData) {
+                    sawData = true; // the first content line may be a header
+                    if (dim == 0) {
+                        dim = parts.length;
+                    } else if (parts.length != dim) {
+                        throw new DataException(name + ", line " + lineNo + ": the header has " + parts.length
+                                + " columns but " + dim + " are expected");
+                    }
+                    continue;
+                }
+                throw new DataException(name + ", line " + lineNo + ": '" + abbreviate(s) + "' is not a row of numbers");
+            }
+            sawData = true;
+            if (dim == 0) {
+                dim = parts.length;
+            }
+            if (parts.length != dim) {
+                throw new DataException(name + ", line " + lineNo + ": expected " + dim + " values, found " + parts.length);
+            }
+            for (int k = 0; k < dim; k++) {
+                if (!Double.isFinite(values[k])) {
+                    throw new DataException(name + ", line " + lineNo + ": value '" + parts[k].strip() + "' is not a finite number");
+                }
+                if (Math.abs(values[k]) > 1e30) {
+                    throw new DataException(name + ", line " + lineNo + ": value '" + parts[k].strip() + "' is too large");
+                }
+            }
+            if (count / dim >= MAX_POINTS) {
+                throw new DataException(name + " has more than " + MAX_POINTS + " points");
+            }
+            if (count + dim > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + dim));
+            }
+            for (int k = 0; k < dim; k++) {
+                buf[count++] = (float) values[k];
+            }
+        }
+        if (count == 0) {
+            throw new DataException(name + " contains no points");
+        }
+        return PointSet.wrap(java.util.Arrays.copyOf(buf, count), dim);
+    }
+
+    /** Writes points with a header x,y (or x1..xD) atomically; the old file survives a failure. */
+    public static void write(Path file, PointSet points) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            int dim = points.dim();
+            if (dim == 2) {
+                w.write("x,y\n");
+            } else {
+                for (int d = 0; d < dim; d++) {
+                    w.write((d > 0 ? "," : "") + "x" + (d + 1));
+                }
+                w.write('\n');
+            }
+            StringBuilder sb = new StringBuilder(64);
+            for (int i = 0; i < points.size(); i++) {
+                sb.setLength(0);
+                for (int d = 0; d < dim; d++) {
+                    if (d > 0) {
+                        sb.append(',');
+                    }
+                    sb.append(points.get(i, d));
+                }
+                sb.append('\n');
+                w.write(sb.toString());
+            }
+            w.flush();
+        });
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,82 @@
+package lab.diffusion.engine.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see either the old content or the complete new content: the
+ * bytes go to a temporary file in the same folder, are forced to disk, and the temporary file
+ * is renamed over the target. A failure leaves any existing file untouched.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content to a stream; may throw. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @throws IOException with a message a person can act on (no permission, disk full, …)
+     */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("cannot write " + target + ": the folder " + dir + " does not exist");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new IOException("cannot write " + target + ": it is a folder");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot write " + target + ": no permission to write in " + dir, e);
+        }
+        boolean done = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                 OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+                writer.write(out);
+                out.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot write " + target + ": permission denied", e);
+        } catch (NoSuchFileException e) {
+            throw new IOException("cannot write " + target + ": " + e.getMessage() + " vanished while writing", e);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (why.contains("No space left")) {
+                why = "the disk is full";
+            }
+            throw new IOException("cannot write " + target + ": " + why + " (the previous file, if any, is unchanged)", e);
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package lab.diffusion.engine.model;
+
+import java.util.Locale;
+import lab.diffusion.engine.nn.Activation;
+
+/**
+ * Everything that defines a reverse model's architecture (not its weights).
+ *
+ * @param kind        the paper's μ,Σ model or the DDPM ε-model
+ * @param dim         data dimension D
+ * @param width       hidden units per layer
+ * @param depth       number of hidden layers
+ * @param activation  hidden nonlinearity
+ * @param readout     temporal bumps or one readout per step (paper model)
+ * @param bumps       number of Gaussian bumps J (paper model with bump readout)
+ * @param meanForm    released-code or eq. 65 mean (paper model)
+ * @param ddpmVariance fixed reverse variance of the DDPM model
+ * @param embedding   size of the sinusoidal time embedding (DDPM model)
+ */
+public record ModelSpec(Kind kind, int dim, int width, int depth, Activation activation, Readout readout,
+                        int bumps, MeanForm meanForm, DdpmVariance ddpmVariance, int embedding) {
+
+    /** Largest width or embedding accepted (keeps memory sane). */
+    public static final int MAX_WIDTH = 4096;
+
+    /** The two model families. */
+    public enum Kind {
+        PAPER("paper"), DDPM("ddpm");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Kind parse(String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            for (Kind k : values()) {
+                if (k.id.equals(t)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown model '" + s + "' (paper or ddpm)");
+        }
+    }
+
+    /** How time enters the paper model. */
+    public enum Readout {
+        BUMPS("bumps"), PER_STEP("perstep");
+
+        private final String id;
+
+        Readout(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Readout parse(String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT).replace("-", "");
+            for (Readout r : values()) {
+                if (r.id.equals(t)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown readout '" + s + "' (bumps or perstep)");
+        }
+    }
+
+    /** The paper model's mean: released code f_μ = √(1−β)x + √β z_μ, or eq. 65. */
+    public enum MeanForm {
+        CODE("code"), EQ65("eq65");
+
+        private final String id;
+
+        MeanForm(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static MeanForm parse(String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            for (MeanForm m : values()) {
+                if (m.id.equals(t)) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown mean form '" + s + "' (code or eq65)");
+        }
+    }
+
+    /** Fixed variance of the DDPM reverse step: β̃ₜ (posterior) or βₜ. */
+    public enum DdpmVariance {
+        POSTERIOR("posterior"), BETA("beta");
+
+        private final String id;
+
+        DdpmVariance(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static DdpmVariance parse(String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            for (DdpmVariance v : values()) {
+                if (v.id.equals(t)) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown DDPM variance '" + s + "' (posterior or beta)");
+        }
+    }
+
+    public ModelSpec {
+        if (dim < 1 || dim > 100_000) {
+            throw new IllegalArgumentException("data dimension must be between 1 and 100000, got " + dim);
+        }
+        if (width < 1 || width > MAX_WIDTH) {
+            throw new IllegalArgumentException("width must be between 1 and " + MAX_WIDTH + ", got " + width);
+        }
+        if (depth < 1 || depth > 16) {
+            throw new IllegalArgumentException("depth must be between 1 and 16 hidden layers, got " + depth);
+        }
+        if (readout == Readout.BUMPS && (bumps < 2 || bumps > 1000)) {
+            throw new IllegalArgumentException("the number of bumps J must be between 2 and 1000, got " + bumps);
+        }
+        if (kind == Kind.DDPM && (embedding < 2 || embedding > MAX_WIDTH || embedding % 2 != 0)) {
+            throw new IllegalArgumentException("the time embedding size must be an even number from 2 to " + MAX_WIDTH + ", got " + embedding);
+        }
+    }
+
+    /** The paper model as the defaults describe it: 3×128 tanh, 10 bumps, code-form mean. */
+    public static ModelSpec paperDefault(int dim) {
+        return new ModelSpec(Kind.PAPER, dim, 128, 3, Activation.TANH, Readout.BUMPS, 10, MeanForm.CODE,
+                DdpmVariance.POSTERIOR, 32);
+    }
+
+    /** The DDPM ε-model: 3×128 tanh on [x, 32-dim sinusoidal embedding of t], variance β̃ₜ. */
+    public static ModelSpec ddpmDefault(int dim) {
+        return new ModelSpec(Kind.DDPM, dim, 128, 3, Activation.TANH, Readout.BUMPS, 10, MeanForm.CODE,
+                DdpmVariance.POSTERIOR, 32);
+    }
+
+    public ModelSpec withKind(Kind k) {
+        return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding);
+    }
+
+    /** A one-line description for people. */
+    public String describe() {
+        String net = dim + "→" + (width + "→").repeat(depth) + "…, " + activation.id();
+        if (kind == Kind.PAPER) {
+            String time = readout == Readout.BUMPS ? bumps + "-bump readout" : "per-step readout";
+            return "paper μ,Σ model (" + net + ", " + time + ", " + meanForm.id() + " mean)";
+        }
+        return "DDPM ε-model (" + net + ", " + embedding + "-dim time embedding, variance "
+                + (ddpmVariance == DdpmVariance.POSTERIOR ? "β̃ₜ" : "βₜ") + ")";
+    }
+}

@@ -1,0 +1,109 @@
+package lab.diffusion.engine.cli;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import lab.diffusion.engine.data.DataSources;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.Preset;
+import lab.diffusion.engine.model.Models;
+import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.nn.Optimizer;
+import lab.diffusion.engine.sample.Sampler;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.train.TrainConfig;
+import lab.diffusion.engine.train.Trainer;
+import lab.diffusion.engine.train.TrainingSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Training steps per second and seconds to sample full reverse trajectories (medians of several runs after warm-up).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--batch", defaultValue = "512", description = "Batch size. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "Total measured training time, split over the runs. Default: ${DEFAULT-VALUE}")
+    double seconds;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs of each measurement (at least 3). Default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--samples", defaultValue = "10000", description = "Trajectories per sampling run. Default: ${DEFAULT-VALUE}")
+    int samples;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (runs < 3) {
+            throw new UserError("--runs must be at least 3 (the median of fewer is not a measurement)");
+        }
+        if (!(seconds > 0) || samples < 1) {
+            throw new UserError("--seconds and --samples must be positive");
+        }
+        Nd4jRuntime.configure();
+        Schedule schedule = modelOptions.schedule();
+        PointData data = DataSources.preset(Preset.SWISSROLL, DataSources.DEFAULT_TRAIN, 2000, 1);
+        var spec = modelOptions.spec(2);
+        ReverseModel model = Models.create(spec, schedule, 1);
+        Trainer trainer = new Trainer(model, data, new TrainConfig(Optimizer.Kind.ADAM, 1e-3, batch, 1, 0, 1));
+        if (!json) {
+            System.out.printf("bench: %s, %d parameters%n  %s, batch %d, Adam 1e-3, swiss roll; 1 BLAS thread, 1 OpenMP thread; CPU %s%n",
+                    spec.describe(), model.parameters().size(), schedule, batch, ProcessInfo.cpu());
+        }
+        trainer.run(Long.MAX_VALUE, 2.0, null); // warm-up: JIT, workspace learning
+        double[] rates = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long s0 = trainer.step();
+            long t0 = System.nanoTime();
+            TrainingSnapshot s = trainer.run(Long.MAX_VALUE, seconds / runs, null);
+            rates[r] = (s.step() - s0) / ((System.nanoTime() - t0) / 1e9);
+        }
+        Sampler.sample(model, samples, 99, false); // warm-up
+        double[] times = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            Sampler.sample(model, samples, 100 + r, false);
+            times[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        double rate = median(rates);
+        double time = median(times);
+        if (json) {
+            System.out.println(new Json().put("train_steps_per_s", rate).put("sample_10k_s", samples == 10_000 ? time : null)
+                    .put("sample_s", time).put("samples", samples).put("runs", runs).put("batch", batch)
+                    .put("T", schedule.steps()).put("model", spec.kind().id()).put("parameters", model.parameters().size())
+                    .put("train_runs_steps_per_s", rates).put("sample_runs_s", times).put("cpu", ProcessInfo.cpu()));
+        } else {
+            System.out.printf("  training: median %.1f steps/s over %d runs of %.1f s (runs: %s)%n", rate, runs, seconds / runs,
+                    format(rates, "%.1f"));
+            System.out.printf("  sampling %d full trajectories (T = %d): median %.3f s over %d runs (runs: %s)%n", samples,
+                    schedule.steps(), time, runs, format(times, "%.3f"));
+        }
+        return 0;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    private static String format(double[] v, String f) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(String.format(f, x));
+        }
+        return b.toString();
+    }
+}

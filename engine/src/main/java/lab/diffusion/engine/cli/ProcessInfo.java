@@ -1,0 +1,52 @@
+package lab.diffusion.engine.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Facts about this process and machine for reports. */
+final class ProcessInfo {
+
+    private ProcessInfo() {
+    }
+
+    /** Resident set size in MB from /proc (NaN where unavailable). */
+    static double rssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] p = line.trim().split("\\s+");
+                    return Long.parseLong(p[1]) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** CPU model name from /proc/cpuinfo, or "unknown". */
+    static String cpu() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+
+    /** Native memory allocated through JavaCPP (ND4J's buffers), MB. */
+    static double nativeMb() {
+        return org.bytedeco.javacpp.Pointer.totalBytes() / (1024.0 * 1024.0);
+    }
+
+    /** Java heap in use, MB. */
+    static double heapMb() {
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) / (1024.0 * 1024.0);
+    }
+}

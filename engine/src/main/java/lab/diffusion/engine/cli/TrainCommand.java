@@ -1,0 +1,151 @@
+package lab.diffusion.engine.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lab.diffusion.engine.data.DataSources;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.model.Models;
+import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.nn.Optimizer;
+import lab.diffusion.engine.objective.BoundEvaluator;
+import lab.diffusion.engine.objective.BoundReport;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.session.SessionFile;
+import lab.diffusion.engine.session.Sessions;
+import lab.diffusion.engine.train.TrainConfig;
+import lab.diffusion.engine.train.Trainer;
+import lab.diffusion.engine.train.TrainingSnapshot;
+import lab.diffusion.engine.train.TrainingStatus;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a reverse model on 2D data and save the session.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", defaultValue = "swissroll",
+            description = "A preset (swissroll, moons, gaussians8, rings, checkerboard, spiral) or a CSV file of x,y rows. Default: ${DEFAULT-VALUE}")
+    String data;
+
+    @Option(names = "--n", defaultValue = "20000", description = "Training points drawn from a preset. Default: ${DEFAULT-VALUE}")
+    int nTrain;
+
+    @Option(names = "--heldout", defaultValue = "20000", description = "Held-out points drawn from a preset. Default: ${DEFAULT-VALUE}")
+    int nHeld;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    static final class Limit {
+        @Option(names = "--steps", description = "Train for this many steps.")
+        Long steps;
+
+        @Option(names = "--seconds", description = "Train for this many seconds.")
+        Double seconds;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Limit limit;
+
+    @Option(names = "--batch", defaultValue = "512", description = "Batch size. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate. Default: ${DEFAULT-VALUE}")
+    double lr;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or rmsprop. Default: ${DEFAULT-VALUE}")
+    String optimizer;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for data, weights, batches and noise. Default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--eval-every", defaultValue = "10", description = "Seconds between held-out K evaluations while training (0: never). Default: ${DEFAULT-VALUE}")
+    double evalEvery;
+
+    @Option(names = "--eval-points", defaultValue = "2000", description = "Held-out points for those evaluations. Default: ${DEFAULT-VALUE}")
+    int evalPoints;
+
+    @Option(names = "--out", description = "Session file to write (.dlab).")
+    String out;
+
+    @Option(names = "--force", description = "Replace --out if it exists.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
+    boolean json;
+
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        long maxSteps = limit != null && limit.steps != null ? limit.steps : Long.MAX_VALUE;
+        double maxSeconds = limit != null && limit.seconds != null ? limit.seconds : (maxSteps == Long.MAX_VALUE ? 60.0 : Double.MAX_VALUE);
+        if (maxSteps < 1 || !(maxSeconds > 0)) {
+            throw new UserError("--steps and --seconds must be positive");
+        }
+        if (nTrain < 1 || nHeld < 1 || nTrain > 5_000_000 || nHeld > 5_000_000) {
+            throw new UserError("--n and --heldout must be between 1 and 5000000");
+        }
+        Path outPath = out == null ? null : Outputs.check(out, force);
+        Schedule schedule = modelOptions.schedule();
+        TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints);
+        PointData pd = DataSources.resolve(data, nTrain, nHeld, seed);
+        var spec = modelOptions.spec(pd.dim());
+        Nd4jRuntime.configure();
+        double rssStart = ProcessInfo.rssMb();
+        ReverseModel model = Models.create(spec, schedule, seed);
+        Trainer trainer = new Trainer(model, pd, config);
+        PrintStream log = System.err;
+        if (!quiet) {
+            log.printf("training %s%n  on %s: %d training / %d held-out points; %s; batch %d, %s lr %g, seed %d%n",
+                    spec.describe(), pd.source(), pd.train().size(), pd.heldout().size(), schedule, batch, optimizer, lr, seed);
+        }
+        long[] lastPrint = {System.nanoTime()};
+        if (!quiet) {
+            trainer.addListener(s -> {
+                long now = System.nanoTime();
+                if (now - lastPrint[0] >= 5_000_000_000L) {
+                    lastPrint[0] = now;
+                    log.printf("  step %7d  %6.1f s  K≈%7.3f bits  held-out K %s  %5.0f steps/s  RSS %.0f MB (ND4J native %.0f MB, heap %.0f MB)%n",
+                            s.step(), s.seconds(), s.kBits(),
+                            Double.isNaN(s.heldoutKBits()) ? "   –   " : String.format("%7.3f", s.heldoutKBits()),
+                            s.stepsPerSecond(), ProcessInfo.rssMb(), ProcessInfo.nativeMb(), ProcessInfo.heapMb());
+                }
+            });
+        }
+        TrainingSnapshot end = trainer.run(maxSteps, maxSeconds, null);
+        double rssEnd = ProcessInfo.rssMb();
+        BoundReport k = BoundEvaluator.evaluate(model, pd.heldout(), seed + 1);
+        double stepsPerSecond = end.seconds() > 0 ? end.step() / end.seconds() : 0;
+        boolean diverged = end.status() == TrainingStatus.DIVERGED;
+        if (outPath != null) {
+            SessionFile.write(outPath, Sessions.capture(trainer, seed, config));
+        }
+        if (json) {
+            System.out.println(new Json().put("steps", end.step()).put("seconds", end.seconds())
+                    .put("train_steps_per_s", stepsPerSecond).put("K_bits", k.kBits())
+                    .put("K_minus_Lnull_bits", k.kMinusLnullBits()).put("Lnull_bits", k.lnullBits())
+                    .put("heldout_points", k.samples()).put("diverged", diverged).put("message", end.message())
+                    .put("rss_start_mb", rssStart).put("rss_end_mb", rssEnd)
+                    .put("out", outPath == null ? null : outPath.toString()));
+        } else {
+            System.out.printf("trained %d steps in %.1f s (%.0f steps/s)%n", end.step(), end.seconds(), stepsPerSecond);
+            System.out.printf("held-out K = %.4f bits/sample   K − L_null = %.4f bits   L_null = %.4f bits   (%d points)%n",
+                    k.kBits(), k.kMinusLnullBits(), k.lnullBits(), k.samples());
+            System.out.printf("resident memory %.0f MB at start, %.0f MB at end%n", rssStart, rssEnd);
+            if (outPath != null) {
+                System.out.println("session written to " + outPath);
+            }
+        }
+        if (diverged) {
+            System.err.println("error: " + end.message());
+            return Main.EXIT_USER;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,471 @@
+package lab.diffusion.engine.session;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.nn.Activation;
+import lab.diffusion.engine.nn.Optimizer;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.train.TrainingHistory;
+
+/**
+ * The session file format, version 1: a zip archive holding
+ * <ul>
+ * <li>{@code manifest.json} — format name, version, and the size and SHA-256 of every other entry;</li>
+ * <li>{@code session.json} — data source and standardizer, schedule (explicit β), model spec,
+ *     training settings, progress and K history;</li>
+ * <li>{@code data/train.f32}, {@code data/heldout.f32} — points, little-endian float32, row-major;</li>
+ * <li>{@code model/params.f64}, {@code model/optimizer.f64} — little-endian float64.</li>
+ * </ul>
+ * Reading checks everything before returning, so a damaged file changes nothing. Entries are read
+ * by exact name into memory; nothing is ever extracted to disk.
+ */
+public final class SessionFile {
+
+    public static final String FORMAT = "diffusion-lab-session";
+    public static final int VERSION = 1;
+    /** Largest session file accepted. */
+    public static final long MAX_FILE_BYTES = 1L << 31;
+    /** Largest single entry accepted. */
+    public static final long MAX_ENTRY_BYTES = 1L << 30;
+    private static final long MAX_JSON_BYTES = 16L << 20;
+
+    static final String MANIFEST = "manifest.json";
+    static final String META = "session.json";
+    static final String TRAIN = "data/train.f32";
+    static final String HELDOUT = "data/heldout.f32";
+    static final String PARAMS = "model/params.f64";
+    static final String OPTIMIZER = "model/optimizer.f64";
+
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+
+    private SessionFile() {
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Writes the session atomically: the old file survives any failure. */
+    public static void write(Path file, Session s) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(META, GSON.toJson(meta(s)).getBytes(StandardCharsets.UTF_8));
+        entries.put(TRAIN, floats(s.data().train().toArray()));
+        entries.put(HELDOUT, floats(s.data().heldout().toArray()));
+        entries.put(PARAMS, doubles(s.params()));
+        double[] state = s.training().optimizerState();
+        entries.put(OPTIMIZER, doubles(state == null ? new double[0] : state));
+        JsonObject manifest = new JsonObject();
+        manifest.addProperty("format", FORMAT);
+        manifest.addProperty("version", VERSION);
+        manifest.addProperty("created", Instant.now().toString());
+        JsonObject list = new JsonObject();
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            JsonObject o = new JsonObject();
+            o.addProperty("size", e.getValue().length);
+            o.addProperty("sha256", sha256(e.getValue()));
+            list.add(e.getKey(), o);
+        }
+        manifest.add("entries", list);
+        byte[] manifestBytes = GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.setLevel(1);
+            put(zip, MANIFEST, manifestBytes);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                put(zip, e.getKey(), e.getValue());
+            }
+            zip.finish();
+        });
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static JsonObject meta(Session s) {
+        JsonObject root = new JsonObject();
+        PointData d = s.data();
+        JsonObject data = new JsonObject();
+        data.addProperty("kind", "points");
+        data.addProperty("source", d.source());
+        data.addProperty("dim", d.dim());
+        data.addProperty("train_count", d.train().size());
+        data.addProperty("heldout_count", d.heldout().size());
+        data.add("standardizer_mean", array(d.standardizer().mean()));
+        data.addProperty("standardizer_scale", d.standardizer().scale());
+        root.add("data", data);
+
+        JsonObject sch = new JsonObject();
+        sch.addProperty("family", s.schedule().family().id());
+        sch.addProperty("T", s.schedule().steps());
+        sch.add("betas", array(s.schedule().betas()));
+        root.add("schedule", sch);
+
+        ModelSpec m = s.model();
+        JsonObject model = new JsonObject();
+        model.addProperty("kind", m.kind().id());
+        model.addProperty("dim", m.dim());
+        model.addProperty("width", m.width());
+        model.addProperty("depth", m.depth());
+        model.addProperty("activation", m.activation().id());
+        model.addProperty("readout", m.readout().id());
+        model.addProperty("bumps", m.bumps());
+        model.addProperty("mean_form", m.meanForm().id());
+        model.addProperty("ddpm_variance", m.ddpmVariance().id());
+        model.addProperty("embedding", m.embedding());
+        model.addProperty("seed", s.modelSeed());
+        model.addProperty("param_count", s.params().length);
+        root.add("model", model);
+
+        Session.Training tr = s.training();
+        JsonObject training = new JsonObject();
+        training.addProperty("optimizer", tr.optimizer().id());
+        training.addProperty("learning_rate", tr.learningRate());
+        training.addProperty("batch_size", tr.batchSize());
+        training.addProperty("seed", tr.seed());
+        training.addProperty("steps", tr.steps());
+        training.addProperty("seconds", tr.seconds());
+        training.addProperty("iteration", tr.iteration());
+        TrainingHistory.Curve c = tr.history();
+        JsonObject hist = new JsonObject();
+        JsonArray hs = new JsonArray();
+        for (long v : c.steps()) {
+            hs.add(v);
+        }
+        hist.add("steps", hs);
+        hist.add("seconds", array(c.seconds()));
+        hist.add("k_bits", array(c.kBits()));
+        hist.add("heldout_k_bits", array(c.heldoutBits()));
+        training.add("history", hist);
+        root.add("training", training);
+        return root;
+    }
+
+    private static JsonArray array(double[] v) {
+        JsonArray a = new JsonArray();
+        for (double x : v) {
+            a.add(Double.isNaN(x) ? null : new JsonPrimitive(x));
+        }
+        return a;
+    }
+
+    private static byte[] floats(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return b.array();
+    }
+
+    private static byte[] doubles(double[] v) {
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(v);
+        return b.array();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Reads and fully validates a session file.
+     *
+     * @throws SessionException if the file is missing, not a session, damaged, from a newer
+     *                          version or inconsistent; the message says which
+     */
+    public static Session read(Path file) throws SessionException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        try {
+            if (!Files.exists(file)) {
+                throw new SessionException("no such file: " + file);
+            }
+            if (Files.isDirectory(file)) {
+                throw new SessionException(name + " is a folder, not a session file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new SessionException(name + " is too large to be a session (" + size / (1 << 20) + " MB)");
+            }
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                return read(zip, name);
+            }
+        } catch (ZipException e) {
+            throw new SessionException(name + " is not a Diffusion Lab session (not a zip archive, or truncated)");
+        } catch (NoSuchFileException e) {
+            throw new SessionException("no such file: " + file);
+        } catch (IOException e) {
+            throw new SessionException("cannot read " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static Session read(ZipFile zip, String name) throws IOException, SessionException {
+        Map<String, ZipEntry> byName = new HashMap<>();
+        Enumeration<? extends ZipEntry> all = zip.entries();
+        int count = 0;
+        while (all.hasMoreElements()) {
+            ZipEntry e = all.nextElement();
+            String n = e.getName();
+            if (++count > 64) {
+                throw new SessionException(name + " is not a Diffusion Lab session (too many entries)");
+            }
+            if (n.contains("..") || n.startsWith("/") || n.contains("\\") || n.contains(":")) {
+                throw new SessionException(name + " contains an unsafe entry name '" + n + "' and was not opened");
+            }
+            if (byName.put(n, e) != null) {
+                throw new SessionException(name + " is damaged: entry '" + n + "' appears twice");
+            }
+        }
+        ZipEntry manifestEntry = byName.get(MANIFEST);
+        if (manifestEntry == null) {
+            throw new SessionException(name + " is not a Diffusion Lab session (no manifest)");
+        }
+        JsonObject manifest = parseJson(readBounded(zip, manifestEntry, MAX_JSON_BYTES, name), name, MANIFEST);
+        String format = string(manifest, "format", name, MANIFEST);
+        if (!FORMAT.equals(format)) {
+            throw new SessionException(name + " is not a Diffusion Lab session (format '" + format + "')");
+        }
+        int version = (int) number(manifest, "version", name, MANIFEST);
+        if (version > VERSION) {
+            throw new SessionException(name + " was written by a newer Diffusion Lab (format version " + version
+                    + "); this version reads up to " + VERSION);
+        }
+        if (version < 1) {
+            throw new SessionException(name + " has an invalid format version " + version);
+        }
+        JsonObject entries = object(manifest, "entries", name, MANIFEST);
+        Map<String, byte[]> bytes = new HashMap<>();
+        for (String entry : new String[] {META, TRAIN, HELDOUT, PARAMS, OPTIMIZER}) {
+            JsonObject info = entries.has(entry) && entries.get(entry).isJsonObject() ? entries.getAsJsonObject(entry) : null;
+            ZipEntry ze = byName.get(entry);
+            if (info == null || ze == null) {
+                throw new SessionException(name + " is damaged: entry '" + entry + "' is missing");
+            }
+            long declared = (long) number(info, "size", name, MANIFEST);
+            if (declared < 0 || declared > MAX_ENTRY_BYTES) {
+                throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
+            }
+            byte[] b = readBounded(zip, ze, declared, name);
+            if (b.length != declared) {
+                throw new SessionException(name + " is damaged: entry '" + entry + "' has " + b.length + " bytes, the manifest says " + declared);
+            }
+            if (!sha256(b).equals(string(info, "sha256", name, MANIFEST))) {
+                throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
+            }
+            bytes.put(entry, b);
+        }
+        JsonObject meta = parseJson(bytes.get(META), name, META);
+        return build(meta, bytes, name);
+    }
+
+    private static byte[] readBounded(ZipFile zip, ZipEntry e, long limit, String name) throws IOException, SessionException {
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] b = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 16));
+            if (in.read() != -1) {
+                throw new SessionException(name + " is damaged: entry '" + e.getName() + "' is larger than declared");
+            }
+            return b;
+        } catch (ZipException ex) {
+            throw new SessionException(name + " is damaged: entry '" + e.getName() + "' cannot be decompressed");
+        } catch (java.io.EOFException ex) {
+            throw new SessionException(name + " is truncated (entry '" + e.getName() + "' ends early)");
+        }
+    }
+
+    private static Session build(JsonObject meta, Map<String, byte[]> bytes, String name) throws SessionException {
+        try {
+            JsonObject data = object(meta, "data", name, META);
+            if (!"points".equals(string(data, "kind", name, META))) {
+                throw new SessionException(name + ": data kind '" + string(data, "kind", name, META) + "' is not supported by this version");
+            }
+            int dim = (int) number(data, "dim", name, META);
+            if (dim < 1 || dim > 100_000) {
+                throw new SessionException(name + " is damaged: data dimension " + dim);
+            }
+            float[] train = floats(bytes.get(TRAIN), name, TRAIN);
+            float[] held = floats(bytes.get(HELDOUT), name, HELDOUT);
+            long trainCount = (long) number(data, "train_count", name, META);
+            long heldCount = (long) number(data, "heldout_count", name, META);
+            if (train.length != trainCount * dim || held.length != heldCount * dim || trainCount < 1 || heldCount < 1) {
+                throw new SessionException(name + " is damaged: the point counts do not match the stored arrays");
+            }
+            PointSet trainSet = PointSet.wrap(train, dim);
+            PointSet heldSet = PointSet.wrap(held, dim);
+            if (!trainSet.allFinite() || !heldSet.allFinite()) {
+                throw new SessionException(name + " is damaged: the data contain NaN or infinite values");
+            }
+            double[] mean = doubles(data.getAsJsonArray("standardizer_mean"), name);
+            if (mean.length != dim) {
+                throw new SessionException(name + " is damaged: the standardizer does not match the data dimension");
+            }
+            Standardizer st = new Standardizer(mean, number(data, "standardizer_scale", name, META));
+            PointData pd = new PointData(string(data, "source", name, META), trainSet, heldSet, st);
+
+            JsonObject sch = object(meta, "schedule", name, META);
+            ScheduleFamily family = ScheduleFamily.parse(string(sch, "family", name, META));
+            double[] betas = doubles(sch.getAsJsonArray("betas"), name);
+            if (betas.length != (int) number(sch, "T", name, META)) {
+                throw new SessionException(name + " is damaged: T does not match the number of β values");
+            }
+            Schedule schedule = Schedule.ofBetas(family, betas);
+
+            JsonObject m = object(meta, "model", name, META);
+            ModelSpec spec = new ModelSpec(ModelSpec.Kind.parse(string(m, "kind", name, META)), (int) number(m, "dim", name, META),
+                    (int) number(m, "width", name, META), (int) number(m, "depth", name, META),
+                    Activation.parse(string(m, "activation", name, META)), ModelSpec.Readout.parse(string(m, "readout", name, META)),
+                    (int) number(m, "bumps", name, META), ModelSpec.MeanForm.parse(string(m, "mean_form", name, META)),
+                    ModelSpec.DdpmVariance.parse(string(m, "ddpm_variance", name, META)), (int) number(m, "embedding", name, META));
+            if (spec.dim() != dim) {
+                throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
+            }
+            double[] params = doubles(bytes.get(PARAMS), name, PARAMS);
+            long expected = ParameterCounts.of(spec, schedule.steps());
+            if (params.length != expected || (long) number(m, "param_count", name, META) != expected) {
+                throw new SessionException(name + " is damaged: it has " + params.length + " weights, the model needs " + expected);
+            }
+            for (double p : params) {
+                if (!Double.isFinite(p)) {
+                    throw new SessionException(name + " holds NaN or infinite weights (a diverged model) and was not opened");
+                }
+            }
+            JsonObject tr = object(meta, "training", name, META);
+            Optimizer.Kind opt = Optimizer.Kind.parse(string(tr, "optimizer", name, META));
+            double[] state = doubles(bytes.get(OPTIMIZER), name, OPTIMIZER);
+            int stateSize = opt == Optimizer.Kind.ADAM ? 2 * params.length : params.length;
+            if (state.length != 0 && state.length != stateSize) {
+                throw new SessionException(name + " is damaged: the optimizer state has the wrong size");
+            }
+            for (double v : state) {
+                if (!Double.isFinite(v)) {
+                    throw new SessionException(name + " is damaged: the optimizer state contains NaN or infinite values");
+                }
+            }
+            JsonObject h = object(tr, "history", name, META);
+            JsonArray hs = h.getAsJsonArray("steps");
+            long[] hSteps = new long[hs == null ? 0 : hs.size()];
+            for (int i = 0; i < hSteps.length; i++) {
+                hSteps[i] = hs.get(i).getAsLong();
+            }
+            double[] hSec = doubles(h.getAsJsonArray("seconds"), name);
+            double[] hK = doubles(h.getAsJsonArray("k_bits"), name);
+            double[] hHeld = doubles(h.getAsJsonArray("heldout_k_bits"), name);
+            if (hSec.length != hSteps.length || hK.length != hSteps.length || hHeld.length != hSteps.length) {
+                throw new SessionException(name + " is damaged: the training history arrays differ in length");
+            }
+            double lr = number(tr, "learning_rate", name, META);
+            int batch = (int) number(tr, "batch_size", name, META);
+            Session.Training training = new Session.Training(opt, lr, batch, (long) number(tr, "seed", name, META),
+                    (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
+                    (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
+                    new TrainingHistory.Curve(hSteps, hSec, hK, hHeld));
+            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1); // validates settings
+            return new Session(pd, schedule, spec, (long) number(m, "seed", name, META), params, training);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+            throw new SessionException(name + " is damaged: " + e.getMessage());
+        }
+    }
+
+    private static JsonObject parseJson(byte[] b, String name, String entry) throws SessionException {
+        try {
+            JsonElement e = com.google.gson.JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
+            if (!e.isJsonObject()) {
+                throw new SessionException(name + " is damaged: " + entry + " is not a JSON object");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new SessionException(name + " is damaged: " + entry + " is not valid JSON");
+        }
+    }
+
+    private static JsonObject object(JsonObject o, String key, String name, String entry) throws SessionException {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonObject()) {
+            throw new SessionException(name + " is damaged: " + entry + " has no '" + key + "' section");
+        }
+        return e.getAsJsonObject();
+    }
+
+    private static String string(JsonObject o, String key, String name, String entry) throws SessionException {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+            throw new SessionException(name + " is damaged: " + entry + " has no text field '" + key + "'");
+        }
+        return e.getAsString();
+    }
+
+    private static double number(JsonObject o, String key, String name, String entry) throws SessionException {
+        JsonElement e = o.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new SessionException(name + " is damaged: " + entry + " has no number '" + key + "'");
+        }
+        double v = e.getAsDouble();
+        if (!Double.isFinite(v)) {
+            throw new SessionException(name + " is damaged: '" + key + "' is not finite");
+        }
+        return v;
+    }
+
+    private static double[] doubles(JsonArray a, String name) throws SessionException {
+        if (a == null) {
+            throw new SessionException(name + " is damaged: an expected list of numbers is missing");
+        }
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonElement e = a.get(i);
+            v[i] = e.isJsonNull() ? Double.NaN : e.getAsDouble();
+        }
+        return v;
+    }
+
+    private static float[] floats(byte[] b, String name, String entry) throws SessionException {
+        if (b.length % 4 != 0) {
+            throw new SessionException(name + " is damaged: " + entry + " is not a whole number of float32 values");
+        }
+        float[] v = new float[b.length / 4];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        return v;
+    }
+
+    private static double[] doubles(byte[] b, String name, String entry) throws SessionException {
+        if (b.length % 8 != 0) {
+            throw new SessionException(name + " is damaged: " + entry + " is not a whole number of float64 values");
+        }
+        double[] v = new double[b.length / 8];
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+        return v;
+    }
+}

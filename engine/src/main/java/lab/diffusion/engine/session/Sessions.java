@@ -1,0 +1,43 @@
+package lab.diffusion.engine.session;
+
+import lab.diffusion.engine.model.Models;
+import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.train.TrainConfig;
+import lab.diffusion.engine.train.Trainer;
+
+/** Converts between live objects (model, trainer) and {@link Session} values. */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    /** A session capturing the trainer's model, data, optimizer and progress. */
+    public static Session capture(Trainer trainer, long modelSeed, TrainConfig config) {
+        ReverseModel m = trainer.model();
+        Session.Training training = new Session.Training(trainer.optimizer().kind(), trainer.optimizer().learningRate(),
+                trainer.snapshot().batchSize(), config.seed(), trainer.step(), trainer.snapshot().seconds(),
+                trainer.optimizer().iteration(), trainer.optimizer().state(), trainer.history().curve());
+        return new Session(trainer.data(), m.schedule(), m.spec(), modelSeed, m.parameters().master(), training);
+    }
+
+    /** Builds the model with the session's weights (on the engine thread). */
+    public static ReverseModel model(Session s) {
+        ReverseModel m = Models.create(s.model(), s.schedule(), s.modelSeed());
+        m.parameters().setAll(s.params());
+        return m;
+    }
+
+    /** The training settings stored in the session, with the given evaluation settings. */
+    public static TrainConfig config(Session s, double evalEverySeconds, int evalPoints) {
+        Session.Training t = s.training();
+        return new TrainConfig(t.optimizer(), t.learningRate(), t.batchSize(), t.seed(), evalEverySeconds, evalPoints);
+    }
+
+    /** A trainer that continues where the session stopped. */
+    public static Trainer trainer(Session s, ReverseModel model, TrainConfig config) {
+        Trainer tr = new Trainer(model, s.data(), config);
+        Session.Training t = s.training();
+        tr.restoreProgress(t.steps(), t.seconds(), t.optimizerState(), t.iteration(), t.history());
+        return tr;
+    }
+}

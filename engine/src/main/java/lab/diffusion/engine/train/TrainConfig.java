@@ -1,0 +1,60 @@
+package lab.diffusion.engine.train;
+
+import lab.diffusion.engine.nn.Optimizer;
+
+/**
+ * Optimization settings. Learning rate and batch size can also be changed on a running trainer.
+ *
+ * @param optimizer        Adam or RMSprop
+ * @param learningRate     step size
+ * @param batchSize        examples per step (each with its own t and ε)
+ * @param seed             seeds data order, t and ε
+ * @param evalEverySeconds held-out K is evaluated this often while training (≤ 0: never)
+ * @param evalPoints       held-out points used for those periodic evaluations
+ */
+public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
+                          double evalEverySeconds, int evalPoints) {
+
+    public static final int MAX_BATCH = 65_536;
+
+    public TrainConfig {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
+            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + learningRate);
+        }
+        checkBatch(batchSize);
+        if (evalPoints < 1) {
+            throw new IllegalArgumentException("evaluation needs at least one held-out point");
+        }
+    }
+
+    static void checkBatch(int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be between 1 and " + MAX_BATCH + ", got " + batchSize);
+        }
+    }
+
+    /** Adam 1e-3, batch 512, seed 1, held-out K on 2,000 points every 10 s. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(Optimizer.Kind.ADAM, 1e-3, 512, 1L, 10.0, 2000);
+    }
+
+    public TrainConfig withLearningRate(double lr) {
+        return new TrainConfig(optimizer, lr, batchSize, seed, evalEverySeconds, evalPoints);
+    }
+
+    public TrainConfig withBatchSize(int b) {
+        return new TrainConfig(optimizer, learningRate, b, seed, evalEverySeconds, evalPoints);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(optimizer, learningRate, batchSize, s, evalEverySeconds, evalPoints);
+    }
+
+    public TrainConfig withEvaluation(double everySeconds, int points) {
+        return new TrainConfig(optimizer, learningRate, batchSize, seed, everySeconds, points);
+    }
+
+    public TrainConfig withOptimizer(Optimizer.Kind kind) {
+        return new TrainConfig(kind, learningRate, batchSize, seed, evalEverySeconds, evalPoints);
+    }
+}

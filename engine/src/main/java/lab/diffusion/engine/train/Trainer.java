@@ -1,0 +1,330 @@
+package lab.diffusion.engine.train;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.model.GaussianTables;
+import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.StepLoss;
+import lab.diffusion.engine.model.TrainingBatch;
+import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.nn.Optimizer;
+import lab.diffusion.engine.nn.ParamBuffer;
+import lab.diffusion.engine.objective.BoundEvaluator;
+import lab.diffusion.engine.objective.BoundReport;
+
+/**
+ * Trains a reverse model on point data. Not thread-safe: every method except the setters of
+ * learning rate and batch size and {@link #requestStop()} must run on the engine worker thread.
+ * The setters take effect at the next step.
+ */
+public final class Trainer {
+
+    private static final double LN2 = Math.log(2.0);
+    private static final long CHECKPOINT_EVERY = 200;
+    private static final double MIN_SNAPSHOT_INTERVAL_S = 1.0 / 30.0;
+    /** A loss beyond this many nats per example is treated as divergence. */
+    private static final double LOSS_LIMIT = 1e8;
+
+    private final ReverseModel model;
+    private final PointData data;
+    private final ParamBuffer params;
+    private final Optimizer optimizer;
+    private final TrainingHistory history = new TrainingHistory();
+    private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
+    private final SplittableRandom rng;
+    private final float[] train;
+    private final int nTrain;
+    private final int dim;
+    private final double lnullBits;
+    private final long evalSeed;
+    private final double[] grad;
+    private final PointSet evalSet;
+
+    private volatile double requestedLr;
+    private volatile int requestedBatch;
+    private volatile boolean stopRequested;
+    private volatile double evalEverySeconds;
+
+    private TrainingBatch batch;
+    private long step;
+    private double seconds;
+    private double lastLoss = Double.NaN;
+    private double kEma = Double.NaN;
+    private double heldoutBits = Double.NaN;
+    private long heldoutStep = -1;
+    private double lastEvalAt = 0.0;
+    private double speed;
+    private TrainingStatus status = TrainingStatus.IDLE;
+    private String message = "";
+    private double[] goodParams;
+    private double[] goodState;
+    private long goodStep;
+    private long goodIteration;
+
+    public Trainer(ReverseModel model, PointData data, TrainConfig config) {
+        if (data.dim() != model.dim()) {
+            throw new IllegalArgumentException("the data are " + data.dim() + "D but the model is " + model.dim() + "D");
+        }
+        this.model = model;
+        this.data = data;
+        this.params = model.parameters();
+        this.optimizer = Optimizer.create(config.optimizer(), params.size(), config.learningRate());
+        this.rng = new SplittableRandom(config.seed());
+        this.train = data.train().toArray();
+        this.nTrain = data.train().size();
+        this.dim = data.dim();
+        this.lnullBits = GaussianTables.nullLogLikelihood(dim) / LN2;
+        this.evalSeed = config.seed() ^ 0x5DEECE66DL;
+        this.grad = new double[params.size()];
+        this.evalSet = data.heldout().head(config.evalPoints());
+        this.requestedLr = config.learningRate();
+        this.requestedBatch = config.batchSize();
+        this.evalEverySeconds = config.evalEverySeconds();
+        this.batch = new TrainingBatch(config.batchSize(), dim);
+        checkpoint();
+    }
+
+    public ReverseModel model() {
+        return model;
+    }
+
+    public PointData data() {
+        return data;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public TrainingHistory history() {
+        return history;
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public TrainingStatus status() {
+        return status;
+    }
+
+    public void addListener(TrainerListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TrainerListener l) {
+        listeners.remove(l);
+    }
+
+    /** Changes the learning rate from any thread; applies at the next step, keeps optimizer state. */
+    public void setLearningRate(double lr) {
+        if (!(lr > 0) || !Double.isFinite(lr) || lr > 10) {
+            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + lr);
+        }
+        requestedLr = lr;
+    }
+
+    /** Changes the batch size from any thread; applies at the next step. */
+    public void setBatchSize(int b) {
+        TrainConfig.checkBatch(b);
+        requestedBatch = b;
+    }
+
+    /** Changes how often held-out K is evaluated during runs (≤ 0: never). */
+    public void setEvalEverySeconds(double s) {
+        evalEverySeconds = s;
+    }
+
+    /** Asks a running {@link #run} to return after the current step (any thread). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Restores counters and optimizer state saved in a session (parameters are restored through
+     * the model's {@link ParamBuffer}).
+     */
+    public void restoreProgress(long steps, double secs, double[] optimizerState, long iteration, TrainingHistory.Curve curve) {
+        this.step = steps;
+        this.seconds = secs;
+        if (optimizerState != null) {
+            optimizer.restore(optimizerState, iteration);
+        }
+        if (curve != null) {
+            history.restore(curve);
+            double[] hk = curve.heldoutBits();
+            for (int i = hk.length - 1; i >= 0; i--) {
+                if (!Double.isNaN(hk[i])) {
+                    heldoutBits = hk[i];
+                    heldoutStep = curve.steps()[i];
+                    break;
+                }
+            }
+            if (curve.size() > 0) {
+                kEma = curve.kBits()[curve.size() - 1];
+            }
+        }
+        if (steps > 0) {
+            status = TrainingStatus.STOPPED;
+        }
+        checkpoint();
+    }
+
+    /** One optimizer step; returns false (and restores the last good parameters) on divergence. */
+    public boolean step1() {
+        applyRequests();
+        fillBatch();
+        StepLoss sl = Nd4jRuntime.step(() -> model.lossAndGradient(batch));
+        params.readGradient(grad);
+        double loss = sl.loss();
+        if (!Double.isFinite(loss) || Math.abs(loss) > LOSS_LIMIT || !allFinite(grad)) {
+            diverged(loss);
+            return false;
+        }
+        optimizer.step(params.master(), grad);
+        params.pushMaster();
+        step++;
+        lastLoss = loss;
+        double kb = sl.kEstimate() / LN2;
+        if (!Double.isNaN(kb)) {
+            kEma = Double.isNaN(kEma) ? kb : kEma + 0.02 * (kb - kEma);
+        }
+        if (step % CHECKPOINT_EVERY == 0) {
+            checkpoint();
+        }
+        return true;
+    }
+
+    /**
+     * Trains until {@code maxSteps} more steps, {@code maxSeconds} more seconds, a stop request
+     * or {@code stop} returns true, or divergence. Sends snapshots to listeners.
+     */
+    public TrainingSnapshot run(long maxSteps, double maxSeconds, BooleanSupplier stop) {
+        stopRequested = false;
+        status = TrainingStatus.RUNNING;
+        message = "";
+        long startStep = step;
+        long t0 = System.nanoTime();
+        double startSeconds = seconds;
+        double lastEmit = -1;
+        long windowStep = step;
+        double windowTime = 0.0;
+        boolean ok = true;
+        while (step - startStep < maxSteps) {
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (elapsed >= maxSeconds || stopRequested || (stop != null && stop.getAsBoolean())) {
+                break;
+            }
+            ok = step1();
+            elapsed = (System.nanoTime() - t0) / 1e9;
+            seconds = startSeconds + elapsed;
+            if (!ok) {
+                break;
+            }
+            if (elapsed - windowTime >= 0.5) {
+                speed = (step - windowStep) / (elapsed - windowTime);
+                windowStep = step;
+                windowTime = elapsed;
+            }
+            double heldout = Double.NaN;
+            if (evalEverySeconds > 0 && seconds - lastEvalAt >= evalEverySeconds) {
+                heldout = evaluateHeldout();
+            }
+            history.add(step, seconds, kEma, heldout);
+            if (elapsed - lastEmit >= MIN_SNAPSHOT_INTERVAL_S) {
+                emit();
+                lastEmit = elapsed;
+            }
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        if (elapsed > 0 && step > startStep && speed == 0) {
+            speed = (step - startStep) / elapsed;
+        }
+        if (ok) {
+            status = TrainingStatus.STOPPED;
+        }
+        TrainingSnapshot s = snapshot();
+        listeners.forEach(l -> l.onSnapshot(s));
+        return s;
+    }
+
+    /** Evaluates held-out K on the trainer's evaluation subset, records and returns it (bits). */
+    public double evaluateHeldout() {
+        BoundReport r = BoundEvaluator.evaluate(model, evalSet, evalSeed);
+        heldoutBits = r.kBits();
+        heldoutStep = step;
+        lastEvalAt = seconds;
+        return heldoutBits;
+    }
+
+    /** The current state as an immutable snapshot. */
+    public TrainingSnapshot snapshot() {
+        return new TrainingSnapshot(step, seconds, lastLoss, kEma, kEma - lnullBits, heldoutBits, heldoutStep,
+                speed, optimizer.learningRate(), batch.size, status, message);
+    }
+
+    private void emit() {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        TrainingSnapshot s = snapshot();
+        for (TrainerListener l : listeners) {
+            l.onSnapshot(s);
+        }
+    }
+
+    private void applyRequests() {
+        if (optimizer.learningRate() != requestedLr) {
+            optimizer.setLearningRate(requestedLr);
+        }
+        if (batch.size != requestedBatch) {
+            batch = new TrainingBatch(requestedBatch, dim);
+        }
+    }
+
+    private void fillBatch() {
+        int first = model.firstTrainingStep();
+        int steps = model.schedule().steps();
+        int span = steps - first + 1;
+        TrainingBatch b = batch;
+        for (int i = 0; i < b.size; i++) {
+            int src = rng.nextInt(nTrain) * dim;
+            b.t[i] = first + rng.nextInt(span);
+            for (int d = 0; d < dim; d++) {
+                b.x0[i * dim + d] = train[src + d];
+                b.eps[i * dim + d] = (float) rng.nextGaussian();
+            }
+        }
+    }
+
+    private static boolean allFinite(double[] a) {
+        double s = 0.0;
+        for (double v : a) {
+            s += v * 0.0;
+        }
+        return s == 0.0;
+    }
+
+    private void checkpoint() {
+        goodParams = params.master().clone();
+        goodState = optimizer.state();
+        goodStep = step;
+        goodIteration = optimizer.iteration();
+    }
+
+    private void diverged(double loss) {
+        params.setAll(goodParams);
+        optimizer.restore(goodState, goodIteration);
+        long at = step + 1;
+        step = goodStep;
+        status = TrainingStatus.DIVERGED;
+        String what = Double.isFinite(loss) ? "the loss exploded (" + String.format("%.3g", loss) + " nats)"
+                : "the loss or its gradient became " + (Double.isNaN(loss) ? "NaN" : "infinite");
+        message = "Training diverged at step " + at + ": " + what + ". Restored the parameters from step " + goodStep
+                + "; try a smaller learning rate (now " + optimizer.learningRate() + ").";
+    }
+}

@@ -1,0 +1,146 @@
+package lab.diffusion.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a script would use it: exit codes, one-line errors, JSON keys, files. */
+class CliTest {
+
+    @TempDir
+    static Path dir;
+    static Path session;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static synchronized Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @BeforeAll
+    static void trainOnce() {
+        session = dir.resolve("run.dlab");
+        Result r = run("train", "--data", "swissroll", "--n", "3000", "--heldout", "1000", "--T", "20", "--steps", "200",
+                "--batch", "256", "--seed", "3", "--out", session.toString(), "--json", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(200, j.get("steps").getAsInt());
+        for (String key : new String[] {"K_bits", "K_minus_Lnull_bits", "Lnull_bits", "train_steps_per_s", "rss_start_mb", "rss_end_mb"}) {
+            assertTrue(j.has(key), "train --json lacks " + key);
+        }
+        assertTrue(Files.exists(session));
+    }
+
+    @Test
+    void evaluatePrintsTheDocumentedKeys() throws Exception {
+        Path ref = dir.resolve("ref.csv");
+        Files.writeString(ref, "x,y\n" + "1.0,2.0\n".repeat(1) + "-3.5,7.25\n0,0\n4,-6\n");
+        Result r = run("evaluate", "--session", session.toString(), "--heldout", "500", "--reference", ref.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        for (String key : new String[] {"K_bits", "K_minus_Lnull_bits", "Lnull_bits", "sw2", "mmd2"}) {
+            assertTrue(j.has(key) && !j.get(key).isJsonNull(), "evaluate --json lacks " + key + ": " + r.out());
+        }
+        assertEquals(500, j.get("heldout_points").getAsInt());
+        assertEquals(-4.0942, j.get("Lnull_bits").getAsDouble(), 1e-4);
+        assertEquals(j.get("K_bits").getAsDouble() - j.get("Lnull_bits").getAsDouble(), j.get("K_minus_Lnull_bits").getAsDouble(), 1e-9);
+        Result human = run("evaluate", "--session", session.toString(), "--heldout", "500");
+        assertTrue(human.out().contains("held-out K ="), human.out());
+    }
+
+    @Test
+    void sampleWritesCsvAndRefusesToOverwrite() throws Exception {
+        Path out = dir.resolve("samples.csv");
+        Result r = run("sample", "--session", session.toString(), "--n", "300", "--seed", "7", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(301, Files.readAllLines(out).size());
+        byte[] before = Files.readAllBytes(out);
+        Result again = run("sample", "--session", session.toString(), "--n", "10", "--out", out.toString());
+        assertEquals(Main.EXIT_USER, again.code());
+        assertTrue(again.err().contains("already exists; use --force"), again.err());
+        assertEquals(new String(before), new String(Files.readAllBytes(out)), "the existing file was changed");
+        assertEquals(0, run("sample", "--session", session.toString(), "--n", "10", "--out", out.toString(), "--force").code());
+        assertEquals(11, Files.readAllLines(out).size());
+    }
+
+    @Test
+    void benchPrintsItsKeys() {
+        Result r = run("bench", "--seconds", "0.6", "--samples", "500", "--T", "10", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertTrue(j.get("train_steps_per_s").getAsDouble() > 0);
+        assertTrue(j.has("sample_10k_s"));
+        assertEquals(3, j.getAsJsonArray("train_runs_steps_per_s").size());
+        Result r2 = run("bench", "--runs", "2");
+        assertEquals(Main.EXIT_USER, r2.code());
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndNoStackTrace() throws Exception {
+        assertOneLineError(run("train", "--model", "gan", "--steps", "1"), Main.EXIT_USER, "unknown model 'gan'");
+        assertOneLineError(run("train", "--schedule", "quadratic", "--steps", "1"), Main.EXIT_USER, "unknown schedule");
+        assertOneLineError(run("train", "--T", "1", "--steps", "1"), Main.EXIT_USER, "T must be between 2");
+        assertOneLineError(run("train", "--lr", "-1", "--steps", "1"), Main.EXIT_USER, "learning rate");
+        assertOneLineError(run("train", "--batch", "0", "--steps", "1"), Main.EXIT_USER, "batch size");
+        assertOneLineError(run("train", "--data", "nope.csv", "--steps", "1"), Main.EXIT_USER, "neither a preset");
+        assertOneLineError(run("train", "--steps", "1", "--seconds", "2"), Main.EXIT_USAGE, "mutually exclusive");
+        assertOneLineError(run("train", "--steps", "abc"), Main.EXIT_USAGE, "Invalid value");
+        assertOneLineError(run("evaluate"), Main.EXIT_USAGE, "Missing required option");
+        assertOneLineError(run("frobnicate"), Main.EXIT_USAGE, "Unmatched argument");
+        assertOneLineError(run("evaluate", "--session", dir.resolve("missing.dlab").toString()), Main.EXIT_USER, "no such file");
+        Path junk = dir.resolve("junk.dlab");
+        Files.writeString(junk, "junk");
+        assertOneLineError(run("evaluate", "--session", junk.toString()), Main.EXIT_USER, "not a Diffusion Lab session");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "x,y\n1,2\n3,oops\n");
+        assertOneLineError(run("train", "--data", bad.toString(), "--steps", "1"), Main.EXIT_USER, "line 3");
+        assertOneLineError(run("train", "--steps", "1", "--out", dir.resolve("no/such/dir/x.dlab").toString()), Main.EXIT_USER, "does not exist");
+        assertOneLineError(run("train", "--steps", "1", "--out", session.toString()), Main.EXIT_USER, "already exists");
+    }
+
+    @Test
+    void trainingOnAUserCsvWorks() throws Exception {
+        StringBuilder b = new StringBuilder("x,y\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 400; i++) {
+            b.append(100 + 10 * r.nextGaussian()).append(',').append(-50 + r.nextGaussian()).append('\n');
+        }
+        Path csv = dir.resolve("mine.csv");
+        Files.writeString(csv, b.toString());
+        Result res = run("train", "--data", csv.toString(), "--steps", "30", "--T", "10", "--json", "--quiet");
+        assertEquals(0, res.code(), res.err());
+        assertEquals(40, JsonParser.parseString(res.out()).getAsJsonObject().get("heldout_points").getAsInt());
+    }
+
+    private static void assertOneLineError(Result r, int code, String expected) {
+        assertEquals(code, r.code(), "exit code; stderr: " + r.err());
+        String err = r.err().strip();
+        assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
+        assertFalse(err.contains("\tat ") || err.contains("Exception"), "stack trace or exception name in: " + err);
+        assertEquals(1, err.lines().count(), "one line: " + err);
+    }
+}

@@ -1,0 +1,47 @@
+package lab.diffusion.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lab.diffusion.engine.io.AtomicFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailedWriteLeavesTheOldFileAndNoLitter() throws Exception {
+        Path f = dir.resolve("keep.txt");
+        Files.writeString(f, "old content");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+            out.write("half of the new".getBytes());
+            throw new IOException("No space left on device");
+        }));
+        assertTrue(e.getMessage().contains("disk is full"), e.getMessage());
+        assertEquals("old content", Files.readString(f));
+        try (var list = Files.list(dir)) {
+            assertEquals(1, list.count(), "temporary file left behind");
+        }
+    }
+
+    @Test
+    void aSuccessfulWriteReplacesTheFile() throws Exception {
+        Path f = dir.resolve("new.txt");
+        Files.writeString(f, "old");
+        AtomicFiles.write(f, out -> out.write("new".getBytes()));
+        assertEquals("new", Files.readString(f));
+    }
+
+    @Test
+    void missingFolderIsReported() {
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(dir.resolve("no/such/f.txt"), out -> { }));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+}

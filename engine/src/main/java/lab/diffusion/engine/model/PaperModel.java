@@ -24,10 +24,8 @@ public final class PaperModel extends AbstractReverseModel {
     private final double[] grad2 = new double[2];
     // inference: the readout folded into the output layer for one t
     private final Mirror wEff;
-    private final Mirror bEff;
     private final Mirror zOut;
     private final double[] wEffHost;
-    private final double[] bEffHost;
     private final double[] zHost;
 
     PaperModel(ModelSpec spec, Schedule schedule, DataType type, long seed) {
@@ -41,11 +39,9 @@ public final class PaperModel extends AbstractReverseModel {
         this.entropy = GaussianTables.entropyTerms(schedule, dim);
         this.g = readout.table();
         int width = spec.width();
-        wEff = Mirror.allocate(type, width, 2 * dim);
-        bEff = Mirror.allocate(type, 1, 2 * dim);
+        wEff = Mirror.allocate(type, width + 1, 2 * dim);
         zOut = Mirror.allocate(type, CHUNK, 2 * dim);
-        wEffHost = new double[width * 2 * dim];
-        bEffHost = new double[2 * dim];
+        wEffHost = new double[(width + 1) * 2 * dim];
         zHost = new double[CHUNK * 2 * dim];
         mlp.initialize(new SplittableRandom(seed), 0.0);
         params.pushMaster();
@@ -114,32 +110,28 @@ public final class PaperModel extends AbstractReverseModel {
         return new StepLoss(loss, -loss);
     }
 
+    /**
+     * Folds the readout for one t into the output layer: W_eff(i, r) = Σⱼ gⱼ(t)·W(i, rJ+j), with
+     * the bias as row {@code width} (the hidden activations carry a ones column).
+     */
     @Override
     protected void beginReverse(int t) {
         double[] m = params.master();
         int width = spec.width();
         int last = mlp.layerCount() - 1;
-        int wOff = mlp.weightOffset(last);
-        int bOff = mlp.biasOffset(last);
         int go = t * basis;
         for (int r = 0; r < 2 * dim; r++) {
-            double bsum = 0.0;
-            for (int j = 0; j < basis; j++) {
-                bsum += g[go + j] * m[bOff + r * basis + j];
-            }
-            bEffHost[r] = bsum;
-            for (int i = 0; i < width; i++) {
+            for (int i = 0; i <= width; i++) {
                 double s = 0.0;
                 for (int j = 0; j < basis; j++) {
-                    s += g[go + j] * m[wOff + (r * basis + j) * width + i];
+                    int c = r * basis + j;
+                    s += g[go + j] * m[i < width ? mlp.weightIndex(last, i, c) : mlp.biasIndex(last, c)];
                 }
-                wEffHost[r * width + i] = s;
+                wEffHost[r * (width + 1) + i] = s;
             }
         }
         wEff.fromDoubles(wEffHost);
         wEff.upload();
-        bEff.fromDoubles(bEffHost);
-        bEff.upload();
     }
 
     @Override
@@ -147,8 +139,7 @@ public final class PaperModel extends AbstractReverseModel {
         Mlp.Work wk = mlp.work(CHUNK);
         wk.input().fromDoubles(chunkX);
         mlp.forwardHidden(wk);
-        Nd4j.gemm(wk.lastHidden().array(), wEff.array(), zOut.array(), false, false, 1.0, 0.0);
-        zOut.array().addiRowVector(bEff.array());
+        Nd4j.gemm(wk.lastHidden().withExtra(), wEff.array(), zOut.array(), false, false, 1.0, 0.0);
         zOut.download();
         zOut.toDoubles(zHost);
         double logitBeta = tab.logitBeta[t];

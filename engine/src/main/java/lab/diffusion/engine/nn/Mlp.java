@@ -1,6 +1,5 @@
 package lab.diffusion.engine.nn;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -11,8 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A multilayer perceptron: dense layers with one hidden activation and a linear output layer,
  * parameters in a shared {@link ParamBuffer}, hand-written backprop. Matrix products run in
- * ND4J (BLAS); biases are added by ND4J; activations run on heap mirrors. Work buffers are
- * preallocated per batch size, so a step allocates nothing.
+ * ND4J (BLAS); activations run on heap mirrors. Each layer's parameters are one column-major
+ * (in+1) × out matrix whose last row is the bias, and every layer input carries a column of
+ * ones, so one product per layer adds the bias and one product per layer yields weight and
+ * bias gradients together: a training step of a 3-hidden-layer network is 11 ND4J calls.
+ * Work buffers are preallocated per batch size.
  */
 public final class Mlp {
 
@@ -22,12 +24,10 @@ public final class Mlp {
     private final Activation activation;
     private final ParamBuffer buffer;
     private final int layers;
-    private final int[] weightOffset;
-    private final int[] biasOffset;
+    private final int[] offset;
+    /** Full (in+1) × out parameter matrices (last row: bias). */
     private final INDArray[] w;
-    private final INDArray[] b;
     private final INDArray[] gw;
-    private final INDArray[] gb;
     private final Map<Integer, Work> work = new LinkedHashMap<>(8, 0.75f, true);
 
     /** Per-batch-size buffers: input, one mirror per layer output, one delta per hidden layer. */
@@ -40,16 +40,14 @@ public final class Mlp {
         Work(int rows) {
             this.rows = rows;
             DataType t = buffer.type();
-            input = Mirror.allocate(t, rows, sizes[0]);
+            input = Mirror.allocate(t, rows, sizes[0], Mirror.Extra.ONES);
             out = new Mirror[layers];
             delta = new Mirror[layers];
             for (int l = 0; l < layers; l++) {
-                out[l] = Mirror.allocate(t, rows, sizes[l + 1]);
-                if (l < layers - 1) {
-                    delta[l] = Mirror.allocate(t, rows, sizes[l + 1]);
-                }
+                boolean hidden = l < layers - 1;
+                out[l] = Mirror.allocate(t, rows, sizes[l + 1], hidden ? Mirror.Extra.ONES : Mirror.Extra.NONE);
+                delta[l] = Mirror.allocate(t, rows, sizes[l + 1], hidden ? Mirror.Extra.SCRATCH : Mirror.Extra.NONE);
             }
-            delta[layers - 1] = Mirror.allocate(t, rows, sizes[layers]);
         }
 
         /** Fill this with the batch (heap side), then call {@link Mlp#forward(Work)}. */
@@ -62,7 +60,7 @@ public final class Mlp {
             return out[layers - 1];
         }
 
-        /** The last hidden layer's activations after a forward pass (native valid). */
+        /** The last hidden layer's activations after a forward pass (native valid, with a ones column). */
         public Mirror lastHidden() {
             return out[layers - 2];
         }
@@ -88,21 +86,15 @@ public final class Mlp {
         this.activation = activation;
         this.buffer = buffer;
         this.layers = sizes.length - 1;
-        weightOffset = new int[layers];
-        biasOffset = new int[layers];
+        offset = new int[layers];
         w = new INDArray[layers];
-        b = new INDArray[layers];
         gw = new INDArray[layers];
-        gb = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
             int in = sizes[l];
             int out = sizes[l + 1];
-            weightOffset[l] = buffer.reserve(in * out);
-            biasOffset[l] = buffer.reserve(out);
-            w[l] = buffer.paramView(weightOffset[l], in, out);
-            b[l] = buffer.paramView(biasOffset[l], 1, out);
-            gw[l] = buffer.gradView(weightOffset[l], in, out);
-            gb[l] = buffer.gradView(biasOffset[l], 1, out);
+            offset[l] = buffer.reserve((in + 1) * out);
+            w[l] = buffer.paramView(offset[l], in + 1, out);
+            gw[l] = buffer.gradView(offset[l], in + 1, out);
         }
     }
 
@@ -127,14 +119,14 @@ public final class Mlp {
         return sizes[layers];
     }
 
-    /** Offset of layer l's weights (column-major in × out) in the parameter buffer. */
-    public int weightOffset(int l) {
-        return weightOffset[l];
+    /** Index in the parameter buffer of layer l's weight from input i to output j. */
+    public int weightIndex(int l, int i, int j) {
+        return offset[l] + j * (sizes[l] + 1) + i;
     }
 
-    /** Offset of layer l's bias in the parameter buffer. */
-    public int biasOffset(int l) {
-        return biasOffset[l];
+    /** Index in the parameter buffer of layer l's bias of output j. */
+    public int biasIndex(int l, int j) {
+        return offset[l] + j * (sizes[l] + 1) + sizes[l];
     }
 
     public int layerCount() {
@@ -151,10 +143,12 @@ public final class Mlp {
             int in = sizes[l];
             int out = sizes[l + 1];
             double limit = Math.sqrt(6.0 / (in + out)) * (l == layers - 1 ? outputScale : 1.0);
-            for (int i = 0; i < in * out; i++) {
-                m[weightOffset[l] + i] = limit == 0 ? 0.0 : (2.0 * rng.nextDouble() - 1.0) * limit;
+            for (int j = 0; j < out; j++) {
+                for (int i = 0; i < in; i++) {
+                    m[weightIndex(l, i, j)] = limit == 0 ? 0.0 : (2.0 * rng.nextDouble() - 1.0) * limit;
+                }
+                m[biasIndex(l, j)] = 0.0;
             }
-            Arrays.fill(m, biasOffset[l], biasOffset[l] + out, 0.0);
         }
     }
 
@@ -180,32 +174,30 @@ public final class Mlp {
 
     /** Forward pass when the native side of the input is already filled. */
     public void forwardUploaded(Work wk) {
-        INDArray prev = wk.input.array();
+        INDArray prev = wk.input.withExtra();
         for (int l = 0; l < layers; l++) {
             Mirror o = wk.out[l];
             Nd4j.gemm(prev, w[l], o.array(), false, false, 1.0, 0.0);
-            o.array().addiRowVector(b[l]);
             o.download();
             if (l < layers - 1) {
                 o.activate(activation);
                 o.upload();
             }
-            prev = o.array();
+            prev = o.withExtra();
         }
     }
 
     /** Forward through the hidden layers only; the result is {@code wk.lastHidden()} (native valid). */
     public void forwardHidden(Work wk) {
         wk.input.upload();
-        INDArray prev = wk.input.array();
+        INDArray prev = wk.input.withExtra();
         for (int l = 0; l < layers - 1; l++) {
             Mirror o = wk.out[l];
             Nd4j.gemm(prev, w[l], o.array(), false, false, 1.0, 0.0);
-            o.array().addiRowVector(b[l]);
             o.download();
             o.activate(activation);
             o.upload();
-            prev = o.array();
+            prev = o.withExtra();
         }
     }
 
@@ -217,12 +209,11 @@ public final class Mlp {
         Mirror d = wk.delta[layers - 1];
         d.upload();
         for (int l = layers - 1; l >= 0; l--) {
-            INDArray in = l == 0 ? wk.input.array() : wk.out[l - 1].array();
+            INDArray in = l == 0 ? wk.input.withExtra() : wk.out[l - 1].withExtra();
             Nd4j.gemm(in, d.array(), gw[l], true, false, 1.0, 0.0);
-            d.array().sum(gb[l], 0);
             if (l > 0) {
                 Mirror below = wk.delta[l - 1];
-                Nd4j.gemm(d.array(), w[l], below.array(), false, true, 1.0, 0.0);
+                Nd4j.gemm(d.array(), w[l], below.withExtra(), false, true, 1.0, 0.0);
                 below.download();
                 below.multiplyActivationGradient(activation, wk.out[l - 1]);
                 below.upload();

@@ -26,6 +26,8 @@ public final class Trainer {
     private static final double LN2 = Math.log(2.0);
     private static final long CHECKPOINT_EVERY = 200;
     private static final double MIN_SNAPSHOT_INTERVAL_S = 1.0 / 30.0;
+    /** Seconds of training between garbage collections (see {@link Nd4jRuntime#collectGarbage()}). */
+    private static final double GC_EVERY_S = 5.0;
     /** A loss beyond this many nats per example is treated as divergence. */
     private static final double LOSS_LIMIT = 1e8;
 
@@ -213,6 +215,7 @@ public final class Trainer {
         double lastEmit = -1;
         long windowStep = step;
         double windowTime = 0.0;
+        double lastGc = 0.0;
         boolean ok = true;
         while (step - startStep < maxSteps) {
             double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -235,6 +238,10 @@ public final class Trainer {
                 heldout = evaluateHeldout();
             }
             history.add(step, seconds, kEma, heldout);
+            if (elapsed - lastGc >= GC_EVERY_S) {
+                Nd4jRuntime.collectGarbage();
+                lastGc = elapsed;
+            }
             if (elapsed - lastEmit >= MIN_SNAPSHOT_INTERVAL_S) {
                 emit();
                 lastEmit = elapsed;

@@ -85,11 +85,23 @@ class MlpGradientTest {
         // a single weight set through the master copy changes the forward output as expected
         double[] m = pb.master();
         java.util.Arrays.fill(m, 0.0);
-        // first layer W (2x3, column-major): W(1, 2) = 0.5 -> h_2 = tanh(0.5 * x_1)
-        m[mlp.weightOffset(0) + 2 * 2 + 1] = 0.5;
-        // output layer W (3x2): W(2, 0) = 2 -> out_0 = 2 * h_2 ; bias of out_1 = 0.25
-        m[mlp.weightOffset(1) + 0 * 3 + 2] = 2.0;
-        m[mlp.biasOffset(1) + 1] = 0.25;
+        // first layer: W(1, 2) = 0.5 -> h_2 = tanh(0.5 * x_1), plus a bias 0.1 on h_0 (not read out)
+        m[mlp.weightIndex(0, 1, 2)] = 0.5;
+        m[mlp.biasIndex(0, 0)] = 0.1;
+        // output layer: W(2, 0) = 2 -> out_0 = 2 * h_2 ; bias of out_1 = 0.25
+        m[mlp.weightIndex(1, 2, 0)] = 2.0;
+        m[mlp.biasIndex(1, 1)] = 0.25;
+        // every index is distinct and inside the buffer
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int l = 0; l < 2; l++) {
+            for (int j = 0; j < sizes[l + 1]; j++) {
+                for (int i = 0; i < sizes[l]; i++) {
+                    seen.add(mlp.weightIndex(l, i, j));
+                }
+                seen.add(mlp.biasIndex(l, j));
+            }
+        }
+        assertEquals(pb.size(), seen.size());
         pb.pushMaster();
         Mlp.Work wk = mlp.work(1);
         wk.input().fromDoubles(new double[] {0.3, 0.8});

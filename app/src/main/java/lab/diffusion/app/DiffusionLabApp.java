@@ -1,55 +1,54 @@
 package lab.diffusion.app;
 
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.data.Preset;
 
 /** The Diffusion Lab window. */
 public final class DiffusionLabApp extends Application {
 
     static final String TITLE = "Diffusion Lab";
+    /** The light theme stylesheet. */
+    public static final String LIGHT_CSS = "/lab/diffusion/app/light.css";
+
+    private Explorer explorer;
 
     @Override
     public void start(Stage stage) {
-        PointSet roll = Preset.SWISSROLL.standardizer().apply(Preset.SWISSROLL.generate(3000, 1));
-        Canvas canvas = new Canvas();
-        canvas.setId("data-plot");
-        Pane holder = new Pane(canvas);
-        canvas.widthProperty().bind(holder.widthProperty());
-        canvas.heightProperty().bind(holder.heightProperty());
-        canvas.widthProperty().addListener(o -> draw(canvas, roll));
-        canvas.heightProperty().addListener(o -> draw(canvas, roll));
-        Label caption = new Label("Swiss roll, 3,000 points (standardized). The explorer comes next.");
-        caption.setId("caption");
-        caption.setPadding(new Insets(6, 10, 6, 10));
-        BorderPane root = new BorderPane(holder);
-        root.setBottom(caption);
+        explorer = new Explorer(null);
+        explorer.setConfirmer((title, text) -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+            a.setTitle(title);
+            a.setHeaderText(title);
+            a.initOwner(stage);
+            return a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+        });
+        stage.setScene(scene(explorer));
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(root, 900, 700));
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1600, screen.getWidth()));
+        stage.setHeight(Math.min(1000, screen.getHeight()));
+        stage.setMinWidth(1024);
+        stage.setMinHeight(680);
+        stage.setOnHidden(e -> explorer.close());
         stage.show();
     }
 
-    private static void draw(Canvas c, PointSet p) {
-        GraphicsContext g = c.getGraphicsContext2D();
-        double w = c.getWidth();
-        double h = c.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        double scale = Math.min(w, h) / 5.0;
-        g.setFill(Color.rgb(31, 119, 180, 0.6));
-        for (int i = 0; i < p.size(); i++) {
-            double x = w / 2 + p.get(i, 0) * scale;
-            double y = h / 2 - p.get(i, 1) * scale;
-            g.fillOval(x - 1.5, y - 1.5, 3, 3);
+    /** The window's scene for an explorer (also used by tests). */
+    public static Scene scene(Explorer explorer) {
+        Scene scene = new Scene(new MainWindow(explorer), 1600, 1000);
+        scene.getStylesheets().add(DiffusionLabApp.class.getResource(LIGHT_CSS).toExternalForm());
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (explorer != null) {
+            explorer.close();
         }
     }
 }

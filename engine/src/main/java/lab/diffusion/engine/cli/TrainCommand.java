@@ -106,6 +106,12 @@ final class TrainCommand implements Callable<Integer> {
                     spec.describe(), pd.source(), pd.train().size(), pd.heldout().size(), schedule, batch, optimizer, lr, seed);
         }
         long[] lastPrint = {System.nanoTime()};
+        double[] rssAfter10s = {Double.NaN};
+        trainer.addListener(s -> {
+            if (Double.isNaN(rssAfter10s[0]) && s.seconds() >= 10) {
+                rssAfter10s[0] = ProcessInfo.rssMb();
+            }
+        });
         if (!quiet) {
             trainer.addListener(s -> {
                 long now = System.nanoTime();
@@ -131,13 +137,14 @@ final class TrainCommand implements Callable<Integer> {
                     .put("train_steps_per_s", stepsPerSecond).put("K_bits", k.kBits())
                     .put("K_minus_Lnull_bits", k.kMinusLnullBits()).put("Lnull_bits", k.lnullBits())
                     .put("heldout_points", k.samples()).put("diverged", diverged).put("message", end.message())
-                    .put("rss_start_mb", rssStart).put("rss_end_mb", rssEnd)
+                    .put("rss_start_mb", rssStart).put("rss_after_10s_mb", rssAfter10s[0]).put("rss_end_mb", rssEnd)
                     .put("out", outPath == null ? null : outPath.toString()));
         } else {
             System.out.printf("trained %d steps in %.1f s (%.0f steps/s)%n", end.step(), end.seconds(), stepsPerSecond);
             System.out.printf("held-out K = %.4f bits/sample   K − L_null = %.4f bits   L_null = %.4f bits   (%d points)%n",
                     k.kBits(), k.kMinusLnullBits(), k.lnullBits(), k.samples());
-            System.out.printf("resident memory %.0f MB at start, %.0f MB at end%n", rssStart, rssEnd);
+            System.out.printf("resident memory %.0f MB before training, %s after 10 s, %.0f MB at the end of training%n", rssStart,
+                    Double.isNaN(rssAfter10s[0]) ? "–" : String.format("%.0f MB", rssAfter10s[0]), rssEnd);
             if (outPath != null) {
                 System.out.println("session written to " + outPath);
             }

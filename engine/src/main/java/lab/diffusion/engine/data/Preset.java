@@ -10,7 +10,8 @@ public enum Preset {
     GAUSSIANS8("gaussians8", "8 Gaussians"),
     RINGS("rings", "Concentric rings"),
     CHECKERBOARD("checkerboard", "Checkerboard"),
-    SPIRAL("spiral", "Two-arm spiral");
+    SPIRAL("spiral", "Two-arm spiral"),
+    SMILEY("smiley", "Smiley");
 
     /** Exact population mean of the swiss roll (paper-math §4). */
     public static final double[] SWISSROLL_MEAN = {2.0, 2.0 / (3.0 * Math.PI)};
@@ -121,6 +122,27 @@ public enum Preset {
                 int row = cell / 2;
                 int col = 2 * (cell % 2) + (row % 2);
                 yield new double[] {-2.0 + col + r.nextDouble(), -2.0 + row + r.nextDouble()};
+            }
+            case SMILEY -> {
+                // face outline (half the points), two eyes, a smiling mouth
+                double u = r.nextDouble();
+                double x;
+                double y;
+                if (u < 0.5) {
+                    double a = 2 * Math.PI * r.nextDouble();
+                    x = 2.0 * Math.cos(a);
+                    y = 2.0 * Math.sin(a);
+                } else if (u < 0.7) {
+                    double a = 2 * Math.PI * r.nextDouble();
+                    double rad = 0.22 * Math.sqrt(r.nextDouble());
+                    x = (u < 0.6 ? -0.7 : 0.7) + rad * Math.cos(a);
+                    y = 0.65 + rad * Math.sin(a);
+                } else {
+                    double a = Math.PI * (1.2 + 0.6 * r.nextDouble());
+                    x = 1.1 * Math.cos(a);
+                    y = 0.1 + 1.1 * Math.sin(a);
+                }
+                yield new double[] {x + 0.05 * r.nextGaussian(), y + 0.05 * r.nextGaussian()};
             }
             case SPIRAL -> {
                 double s = Math.sqrt(r.nextDouble());

@@ -159,7 +159,9 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
 
     /** A one-line description for people. */
     public String describe() {
-        String net = dim + "→" + (width + "→").repeat(depth) + "…, " + activation.id();
+        int out = kind == Kind.PAPER ? 2 * dim * (readout == Readout.BUMPS ? bumps : 0) : dim;
+        String net = dim + (kind == Kind.DDPM ? "+" + embedding : "") + "→" + (width + "→").repeat(depth)
+                + (out > 0 ? String.valueOf(out) : "2D·T") + " " + activation.id();
         if (kind == Kind.PAPER) {
             String time = readout == Readout.BUMPS ? bumps + "-bump readout" : "per-step readout";
             return "paper μ,Σ model (" + net + ", " + time + ", " + meanForm.id() + " mean)";

@@ -19,13 +19,29 @@ public final class Sampler {
         if (n < 1) {
             throw new IllegalArgumentException("number of samples must be at least 1, got " + n);
         }
-        int dim = model.dim();
-        int steps = model.schedule().steps();
         SplittableRandom rng = new SplittableRandom(seed);
-        float[] x = new float[n * dim];
+        float[] x = new float[n * model.dim()];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) rng.nextGaussian();
         }
+        return run(model, x, n, rng, keepAll);
+    }
+
+    /**
+     * Runs the reverse process from given starting points x⁽ᵀ⁾ (row-major n × D), e.g. the end
+     * of a forward path a person clicked.
+     */
+    public static Trajectory sampleFrom(ReverseModel model, float[] start, long seed, boolean keepAll) {
+        int dim = model.dim();
+        if (start.length == 0 || start.length % dim != 0) {
+            throw new IllegalArgumentException("starting points must be n × " + dim);
+        }
+        return run(model, start.clone(), start.length / dim, new SplittableRandom(seed), keepAll);
+    }
+
+    private static Trajectory run(ReverseModel model, float[] x, int n, SplittableRandom rng, boolean keepAll) {
+        int dim = model.dim();
+        int steps = model.schedule().steps();
         float[][] states = new float[steps + 1][];
         states[steps] = x.clone();
         float[] mean = new float[x.length];

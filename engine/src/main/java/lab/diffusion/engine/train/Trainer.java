@@ -25,26 +25,27 @@ public final class Trainer {
 
     private static final double LN2 = Math.log(2.0);
     private static final long CHECKPOINT_EVERY = 200;
-    private static final double MIN_SNAPSHOT_INTERVAL_S = 1.0 / 30.0;
-    /** Seconds of training between garbage collections (see {@link Nd4jRuntime#collectGarbage()}). */
-    private static final double GC_EVERY_S = 5.0;
+    private static final long MIN_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L / 30;
+    /** Time between garbage collections while training (see {@link Nd4jRuntime#collectGarbage()}). */
+    private static final long GC_EVERY_NANOS = 5_000_000_000L;
     /** A loss beyond this many nats per example is treated as divergence. */
     private static final double LOSS_LIMIT = 1e8;
 
     private final ReverseModel model;
-    private final PointData data;
+    private PointData data;
     private final ParamBuffer params;
     private final Optimizer optimizer;
     private final TrainingHistory history = new TrainingHistory();
     private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
     private final SplittableRandom rng;
-    private final float[] train;
-    private final int nTrain;
+    private float[] train;
+    private int nTrain;
     private final int dim;
     private final double lnullBits;
     private final long evalSeed;
     private final double[] grad;
-    private final PointSet evalSet;
+    private PointSet evalSet;
+    private final int evalPoints;
 
     private volatile double requestedLr;
     private volatile int requestedBatch;
@@ -57,9 +58,14 @@ public final class Trainer {
     private double lastLoss = Double.NaN;
     private double kEma = Double.NaN;
     private double heldoutBits = Double.NaN;
+    private BoundReport heldoutReport;
     private long heldoutStep = -1;
     private double lastEvalAt = 0.0;
     private double speed;
+    private long speedWindowNanos = -1;
+    private long speedWindowStep;
+    private long lastGcNanos = System.nanoTime();
+    private long lastEmitNanos;
     private TrainingStatus status = TrainingStatus.IDLE;
     private String message = "";
     private double[] goodParams;
@@ -82,7 +88,8 @@ public final class Trainer {
         this.lnullBits = GaussianTables.nullLogLikelihood(dim) / LN2;
         this.evalSeed = config.seed() ^ 0x5DEECE66DL;
         this.grad = new double[params.size()];
-        this.evalSet = data.heldout().head(config.evalPoints());
+        this.evalPoints = config.evalPoints();
+        this.evalSet = data.heldout().head(evalPoints);
         this.requestedLr = config.learningRate();
         this.requestedBatch = config.batchSize();
         this.evalEverySeconds = config.evalEverySeconds();
@@ -120,6 +127,23 @@ public final class Trainer {
 
     public void removeListener(TrainerListener l) {
         listeners.remove(l);
+    }
+
+    /**
+     * Continues training on other data of the same dimension (e.g. after a person drew more
+     * points), keeping weights, optimizer state and history. Engine thread only.
+     */
+    public void replaceData(PointData newData) {
+        if (newData.dim() != dim) {
+            throw new IllegalArgumentException("the new data are " + newData.dim() + "D, the model is " + dim + "D");
+        }
+        this.data = newData;
+        this.train = newData.train().toArray();
+        this.nTrain = newData.train().size();
+        this.evalSet = newData.heldout().head(evalPoints);
+        this.heldoutBits = Double.NaN;
+        this.heldoutReport = null;
+        this.lastEvalAt = Double.NEGATIVE_INFINITY;
     }
 
     /** Changes the learning rate from any thread; applies at the next step, keeps optimizer state. */
@@ -203,55 +227,27 @@ public final class Trainer {
 
     /**
      * Trains until {@code maxSteps} more steps, {@code maxSeconds} more seconds, a stop request
-     * or {@code stop} returns true, or divergence. Sends snapshots to listeners.
+     * or {@code stop} returns true, or divergence. Sends snapshots to listeners (at most ~30 per
+     * second, and one at the end).
      */
     public TrainingSnapshot run(long maxSteps, double maxSeconds, BooleanSupplier stop) {
-        stopRequested = false;
-        status = TrainingStatus.RUNNING;
-        message = "";
-        long startStep = step;
-        long t0 = System.nanoTime();
-        double startSeconds = seconds;
-        double lastEmit = -1;
-        long windowStep = step;
-        double windowTime = 0.0;
-        double lastGc = 0.0;
-        boolean ok = true;
-        while (step - startStep < maxSteps) {
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            if (elapsed >= maxSeconds || stopRequested || (stop != null && stop.getAsBoolean())) {
-                break;
-            }
-            ok = step1();
-            elapsed = (System.nanoTime() - t0) / 1e9;
-            seconds = startSeconds + elapsed;
-            if (!ok) {
-                break;
-            }
-            if (elapsed - windowTime >= 0.5) {
-                speed = (step - windowStep) / (elapsed - windowTime);
-                windowStep = step;
-                windowTime = elapsed;
-            }
-            double heldout = Double.NaN;
-            if (evalEverySeconds > 0 && seconds - lastEvalAt >= evalEverySeconds) {
-                heldout = evaluateHeldout();
-            }
-            history.add(step, seconds, kEma, heldout);
-            if (elapsed - lastGc >= GC_EVERY_S) {
-                Nd4jRuntime.collectGarbage();
-                lastGc = elapsed;
-            }
-            if (elapsed - lastEmit >= MIN_SNAPSHOT_INTERVAL_S) {
-                emit();
-                lastEmit = elapsed;
-            }
-        }
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        if (elapsed > 0 && step > startStep && speed == 0) {
-            speed = (step - startStep) / elapsed;
-        }
-        if (ok) {
+        return run(maxSteps, maxSeconds, stop, false);
+    }
+
+    /**
+     * Trains for up to {@code maxSeconds} as one chunk of a longer session that does other work
+     * between chunks (the app's engine loop): the speed window and the snapshot rate limit carry
+     * over from chunk to chunk, and no extra snapshot is sent at the end unless training
+     * diverged. Call {@link #endChunks()} when the series ends.
+     */
+    public TrainingSnapshot runChunk(double maxSeconds, BooleanSupplier stop) {
+        return run(Long.MAX_VALUE, maxSeconds, stop, true);
+    }
+
+    /** Ends a series of {@link #runChunk} calls and sends the final snapshot. */
+    public TrainingSnapshot endChunks() {
+        speedWindowNanos = -1;
+        if (status == TrainingStatus.RUNNING) {
             status = TrainingStatus.STOPPED;
         }
         TrainingSnapshot s = snapshot();
@@ -259,9 +255,68 @@ public final class Trainer {
         return s;
     }
 
+    private TrainingSnapshot run(long maxSteps, double maxSeconds, BooleanSupplier stop, boolean chunk) {
+        stopRequested = false;
+        status = TrainingStatus.RUNNING;
+        message = "";
+        long startStep = step;
+        long t0 = System.nanoTime();
+        double startSeconds = seconds;
+        if (speedWindowNanos < 0) {
+            speedWindowNanos = t0;
+            speedWindowStep = step;
+        }
+        boolean ok = true;
+        while (step - startStep < maxSteps) {
+            long now = System.nanoTime();
+            if ((now - t0) / 1e9 >= maxSeconds || stopRequested || (stop != null && stop.getAsBoolean())) {
+                break;
+            }
+            ok = step1();
+            now = System.nanoTime();
+            seconds = startSeconds + (now - t0) / 1e9;
+            if (!ok) {
+                break;
+            }
+            if (now - speedWindowNanos >= 500_000_000L) {
+                speed = (step - speedWindowStep) / ((now - speedWindowNanos) / 1e9);
+                speedWindowNanos = now;
+                speedWindowStep = step;
+            }
+            double heldout = Double.NaN;
+            if (evalEverySeconds > 0 && seconds - lastEvalAt >= evalEverySeconds) {
+                heldout = evaluateHeldout();
+            }
+            history.add(step, seconds, kEma, heldout);
+            if (now - lastGcNanos >= GC_EVERY_NANOS) {
+                Nd4jRuntime.collectGarbage();
+                lastGcNanos = System.nanoTime();
+            }
+            if (now - lastEmitNanos >= MIN_SNAPSHOT_INTERVAL_NANOS) {
+                emit();
+                lastEmitNanos = now;
+            }
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        if (elapsed > 0 && step > startStep && speed == 0) {
+            speed = (step - startStep) / elapsed;
+        }
+        if (!ok) {
+            speedWindowNanos = -1;
+            TrainingSnapshot s = snapshot();
+            listeners.forEach(l -> l.onSnapshot(s));
+            return s;
+        }
+        if (chunk) {
+            return snapshot();
+        }
+        return endChunks();
+    }
+
     /** Evaluates held-out K on the trainer's evaluation subset, records and returns it (bits). */
     public double evaluateHeldout() {
         BoundReport r = BoundEvaluator.evaluate(model, evalSet, evalSeed);
+        heldoutReport = r;
         heldoutBits = r.kBits();
         heldoutStep = step;
         lastEvalAt = seconds;
@@ -271,7 +326,7 @@ public final class Trainer {
     /** The current state as an immutable snapshot. */
     public TrainingSnapshot snapshot() {
         return new TrainingSnapshot(step, seconds, lastLoss, kEma, kEma - lnullBits, heldoutBits, heldoutStep,
-                speed, optimizer.learningRate(), batch.size, status, message);
+                speed, optimizer.learningRate(), batch.size, status, message, heldoutReport);
     }
 
     private void emit() {

@@ -1,5 +1,7 @@
 package lab.diffusion.engine.train;
 
+import lab.diffusion.engine.objective.BoundReport;
+
 /**
  * An immutable view of training progress, safe to hand to another thread.
  *
@@ -15,8 +17,10 @@ package lab.diffusion.engine.train;
  * @param batchSize         current batch size
  * @param status            trainer status
  * @param message           a sentence for people (empty if nothing to say)
+ * @param heldoutReport     the latest held-out evaluation with its per-step KL (null until evaluated)
  */
 public record TrainingSnapshot(long step, double seconds, double loss, double kBits, double kMinusLnullBits,
                                double heldoutKBits, long heldoutStep, double stepsPerSecond,
-                               double learningRate, int batchSize, TrainingStatus status, String message) {
+                               double learningRate, int batchSize, TrainingStatus status, String message,
+                               BoundReport heldoutReport) {
 }

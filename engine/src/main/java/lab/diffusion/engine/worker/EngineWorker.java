@@ -32,7 +32,12 @@ public final class EngineWorker implements AutoCloseable {
     /** Runs the task on the worker; the future completes (possibly exceptionally) when it is done. */
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
-        executor.execute(() -> {
+        if (executor.isShutdown()) {
+            f.completeExceptionally(new java.util.concurrent.RejectedExecutionException("the engine has been closed"));
+            return f;
+        }
+        try {
+            executor.execute(() -> {
             if (f.isCancelled()) {
                 return;
             }
@@ -41,7 +46,10 @@ public final class EngineWorker implements AutoCloseable {
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(e); // closed meanwhile: the task is dropped, nothing else happens
+        }
         return f;
     }
 

@@ -1,0 +1,552 @@
+package lab.diffusion.app;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.util.Duration;
+import lab.diffusion.app.data.DataModel;
+import lab.diffusion.app.data.ForwardPaths;
+import lab.diffusion.app.engine.EngineService;
+import lab.diffusion.app.engine.Views;
+import lab.diffusion.app.plots.DisplayModel;
+import lab.diffusion.app.plots.DriftPlot;
+import lab.diffusion.app.plots.ForwardPlot;
+import lab.diffusion.app.plots.KChart;
+import lab.diffusion.app.plots.KlBars;
+import lab.diffusion.app.plots.PointColors;
+import lab.diffusion.app.plots.RenderLoop;
+import lab.diffusion.app.plots.ReversePlot;
+import lab.diffusion.app.schedule.ScheduleModel;
+import lab.diffusion.app.timeline.TimelineModel;
+import lab.diffusion.app.training.TrainingModel;
+import lab.diffusion.app.ui.Confirmer;
+import lab.diffusion.engine.data.DataException;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.data.Preset;
+import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.model.GaussianTables;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.nn.Optimizer;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.train.TrainConfig;
+import lab.diffusion.engine.train.TrainingStatus;
+
+/**
+ * The explorer's top-level view-model: owns the feature models, the plots and the engine
+ * service, and keeps them consistent. All methods run on the FX thread; engine work is handed
+ * to {@link EngineService}, pure-Java display work to a background thread, and neither is ever
+ * waited for.
+ */
+public final class Explorer implements AutoCloseable {
+
+    /** True log-likelihood of the swiss roll preset (paper-math §4), the ceiling for K. */
+    public static final double SWISSROLL_LOGLIK_BITS = -0.93;
+
+    public final DataModel data = new DataModel();
+    public final ScheduleModel schedule = new ScheduleModel();
+    public final TimelineModel timeline = new TimelineModel();
+    public final TrainingModel training = new TrainingModel();
+    public final DisplayModel display = new DisplayModel();
+    public final ForwardPlot forwardPlot = new ForwardPlot();
+    public final ReversePlot reversePlot = new ReversePlot();
+    public final DriftPlot driftPlot = new DriftPlot();
+    public final KChart kChart = new KChart();
+    public final KlBars klBars = new KlBars();
+    public final RenderLoop renderLoop = new RenderLoop();
+    public final EngineService engine;
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty idealAvailable = new SimpleBooleanProperty();
+    private final BooleanProperty canTrain = new SimpleBooleanProperty();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "diffusion-lab-display");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong forwardRequest = new AtomicLong();
+    private final AtomicLong endpointRequest = new AtomicLong();
+    private final PauseTransition dataSettle = new PauseTransition(Duration.millis(250));
+    private Confirmer confirmer;
+    private float[][] forwardStates;
+    private double[] world = {-4, 4, -4, 4};
+    private PointSet idealReference;
+    private Views.Reverse lastReverse;
+    private int followIndex = -1;
+    private long dataSeed = 1;
+    private final javafx.animation.AnimationTimer playback = new javafx.animation.AnimationTimer() {
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                timeline.tick((now - last) / 1e9);
+            }
+            last = now;
+        }
+    };
+
+    public Explorer(Confirmer confirmer) {
+        this.confirmer = confirmer;
+        this.engine = new EngineService(Platform::runLater);
+        renderLoop.register(forwardPlot);
+        renderLoop.register(reversePlot);
+        renderLoop.register(driftPlot);
+        renderLoop.register(kChart);
+        renderLoop.register(klBars);
+        wire();
+        data.loadPreset(Preset.SWISSROLL);
+        renderLoop.start();
+        playback.start();
+    }
+
+    /** Replaces how confirmations are asked (tests answer without a dialog). */
+    public void setConfirmer(Confirmer c) {
+        confirmer = c;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last problem reported (empty when none). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty idealAvailableProperty() {
+        return idealAvailable;
+    }
+
+    public ReadOnlyBooleanProperty canTrainProperty() {
+        return canTrain;
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    /** Applies a schedule; asks first when that discards training. False if not applied. */
+    public boolean requestSchedule(ScheduleFamily f, int steps) {
+        if (f == schedule.family() && steps == schedule.steps()) {
+            return true;
+        }
+        if (!allowDiscard("Changing the schedule to " + f.label() + ", T = " + steps)) {
+            return false;
+        }
+        schedule.set(f, steps);
+        return true;
+    }
+
+    /** Applies a model architecture; asks first when that discards training. */
+    public boolean requestSpec(ModelSpec spec) {
+        if (spec.equals(training.specProperty().get())) {
+            return true;
+        }
+        if (!allowDiscard("Switching to the " + spec.describe())) {
+            return false;
+        }
+        training.specProperty().set(spec);
+        pushSetup(false);
+        return true;
+    }
+
+    /** Switches between the paper model and DDPM, keeping the other settings. */
+    public boolean requestKind(ModelSpec.Kind kind) {
+        return requestSpec(training.specWith(kind));
+    }
+
+    public boolean requestOptimizer(Optimizer.Kind k) {
+        if (k == training.optimizerProperty().get()) {
+            return true;
+        }
+        if (!allowDiscard("Switching the optimizer")) {
+            return false;
+        }
+        training.optimizerProperty().set(k);
+        pushSetup(false);
+        return true;
+    }
+
+    public void setLearningRate(double lr) {
+        training.learningRateProperty().set(lr);
+        engine.setLearningRate(lr);
+    }
+
+    public void setBatchSize(int b) {
+        training.batchSizeProperty().set(b);
+        engine.setBatchSize(b);
+    }
+
+    public void setSeed(long s) {
+        training.seedProperty().set(s);
+    }
+
+    public void setSampling(int n, long seed) {
+        engine.setSampling(n, seed);
+    }
+
+    public void train() {
+        if (!canTrain.get()) {
+            report(message.get().isEmpty() ? "There is no data to train on." : message.get());
+            return;
+        }
+        engine.train();
+        training.runningProperty().set(true);
+    }
+
+    public void pause() {
+        engine.pause();
+        training.runningProperty().set(false);
+    }
+
+    public void toggleTraining() {
+        if (training.runningProperty().get()) {
+            pause();
+        } else {
+            train();
+        }
+    }
+
+    public void step() {
+        training.runningProperty().set(false);
+        if (canTrain.get()) {
+            engine.step();
+        }
+    }
+
+    /** Asks whether to discard the trained model (for Reset). */
+    public boolean confirmReset() {
+        return confirmer.confirm("Discard training?", "Reset starts again from fresh weights; the "
+                + String.format("%,d", training.stepProperty().get()) + " steps trained so far are discarded.");
+    }
+
+    /** Fresh weights (from the seed in the Training section), empty K history. */
+    public void reset() {
+        training.runningProperty().set(false);
+        pushSetup(false);
+    }
+
+    /** Follows the shown point nearest to a screen position on the Forward plot (or stops following). */
+    public void followAt(double sx, double sy) {
+        float[] pos = forwardPlot.currentPositions();
+        var v = forwardPlot.viewport();
+        if (pos == null || v == null || forwardStates == null) {
+            return;
+        }
+        int best = -1;
+        double bestD = 12 * 12;
+        for (int i = 0; i < pos.length / 2; i++) {
+            double dx = v.sx(pos[2 * i]) - sx;
+            double dy = v.sy(pos[2 * i + 1]) - sy;
+            double d = dx * dx + dy * dy;
+            if (d < bestD) {
+                bestD = d;
+                best = i;
+            }
+        }
+        follow(best);
+    }
+
+    /** Follows shown point i (−1 stops). */
+    public void follow(int i) {
+        followIndex = i;
+        if (i < 0 || forwardStates == null || i >= forwardStates[0].length / 2) {
+            followIndex = -1;
+            forwardPlot.setFollowPath(null);
+            reversePlot.setFollowPath(null);
+            return;
+        }
+        float[] path = ForwardPaths.path(forwardStates, i);
+        forwardPlot.setFollowPath(path);
+        reversePlot.setFollowPath(null);
+        engine.requestFollow(i, path);
+    }
+
+    public int followedIndex() {
+        return followIndex;
+    }
+
+    // ------------------------------------------------------------------ drawing on the Forward plot
+
+    /** Starts a drawing stroke at a screen position (tool from the data model). */
+    public void drawStart(double sx, double sy) {
+        if (timeline.t() != 0) {
+            timeline.setT(0); // drawing edits the data, which is t = 0
+        }
+        data.beginStroke();
+        drawAt(sx, sy, true);
+    }
+
+    public void drawDrag(double sx, double sy) {
+        drawAt(sx, sy, false);
+    }
+
+    public void drawEnd() {
+        data.endStroke();
+    }
+
+    private void drawAt(double sx, double sy, boolean first) {
+        var v = forwardPlot.viewport();
+        if (v == null || !v.contains(sx, sy)) {
+            return;
+        }
+        double x = v.wx(sx);
+        double y = v.wy(sy);
+        double radius = data.brushPixelsProperty().get() * v.worldPerPixel();
+        switch (data.toolProperty().get()) {
+            case SPRAY -> {
+                if (data.spray(x, y, radius, data.densityProperty().get()) == 0 && data.points().size() >= DataModel.MAX_POINTS) {
+                    report("The drawing holds at most " + String.format("%,d", DataModel.MAX_POINTS) + " points.");
+                }
+            }
+            case POINT -> {
+                if (first && !data.addPoint(x, y)) {
+                    report("The drawing holds at most " + String.format("%,d", DataModel.MAX_POINTS) + " points.");
+                }
+            }
+            case ERASE -> data.erase(x, y, radius);
+            case FOLLOW -> {
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ wiring
+
+    private void wire() {
+        dataSettle.setOnFinished(e -> pushSetup(true));
+        data.pointsProperty().addListener((o, a, b) -> onDataChanged());
+        data.boundsVersionProperty().addListener((o, a, b) -> refitWorld());
+        schedule.scheduleProperty().addListener((o, a, b) -> onScheduleChanged(b));
+        timeline.setMax(schedule.steps());
+        timeline.tProperty().addListener((o, a, b) -> onTChanged());
+
+        display.colorByStartProperty().addListener((o, a, b) -> {
+            forwardPlot.setColorByStart(b);
+            reversePlot.setColorByStart(b);
+        });
+        display.arrowsProperty().addListener((o, a, b) -> driftPlot.setShowArrows(b));
+        display.heatProperty().addListener((o, a, b) -> driftPlot.setShowHeat(b));
+        display.idealProperty().addListener((o, a, b) -> driftPlot.setShowIdeal(b));
+        display.backdropProperty().addListener((o, a, b) -> updateBackdrop());
+        display.gridProperty().addListener((o, a, b) -> requestDrift());
+
+        engine.snapshots.onValue(s -> {
+            training.accept(s);
+            kChart.setCurve(training.curveProperty().get());
+            klBars.setReport(s.heldoutReport(), schedule.steps());
+            if (s.status() == TrainingStatus.DIVERGED) {
+                training.runningProperty().set(false);
+            }
+            reversePlot.setNote(s.step() == 0 ? "Untrained: the reverse steps equal the forward kernel. Press Train." : "");
+            updateSubtitles();
+        });
+        engine.reverse.onValue(r -> {
+            lastReverse = r;
+            reversePlot.setStates(r.states());
+            updateBackdrop();
+            updateSubtitles();
+        });
+        engine.drift.onValue(d -> {
+            driftPlot.setDrift(d);
+            updateSubtitles();
+        });
+        engine.follow.onValue(f -> {
+            if (f.index() == followIndex) {
+                reversePlot.setFollowPath(f.reversePath());
+            }
+        });
+        engine.quality.onValue(q -> training.acceptQuality(q.sw2()));
+        engine.status.onValue(s -> status.set(s));
+        engine.errors.onValue(this::report);
+        kChart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2), Double.NaN, "");
+        klBars.setReport(null, schedule.steps());
+    }
+
+    private void onDataChanged() {
+        PointSet pts = data.points();
+        Preset p = data.presetProperty().get();
+        idealReference = p == null ? null : p.standardizer().apply(p.generate(3000, 99));
+        idealAvailable.set(idealReference != null);
+        if (idealReference == null) {
+            display.idealProperty().set(false);
+        }
+        kChart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2),
+                p == Preset.SWISSROLL ? SWISSROLL_LOGLIK_BITS : Double.NaN,
+                p == Preset.SWISSROLL ? "true log-likelihood ≈ −0.93 (the ceiling)" : "");
+        follow(-1);
+        recomputeForward();
+        updateEndpoint();
+        if (pts.size() < DataModel.MIN_TRAIN_POINTS) {
+            canTrain.set(false);
+            if (training.runningProperty().get()) {
+                pause();
+            }
+            message.set("Draw or load at least " + DataModel.MIN_TRAIN_POINTS + " points to train (there "
+                    + (pts.size() == 1 ? "is 1" : "are " + pts.size()) + ").");
+            status.set(message.get());
+            return;
+        }
+        if (p != null) {
+            dataSettle.stop();
+            pushSetup(true);
+        } else {
+            dataSettle.playFromStart();
+        }
+    }
+
+    private void onScheduleChanged(Schedule s) {
+        timeline.setMax(s.steps());
+        klBars.setReport(null, s.steps());
+        follow(-1);
+        recomputeForward();
+        updateEndpoint();
+        pushSetup(false);
+    }
+
+    private void onTChanged() {
+        int t = timeline.t();
+        forwardPlot.setT(t);
+        reversePlot.setT(t);
+        updateBackdrop();
+        requestDrift();
+        updateSubtitles();
+    }
+
+    private void refitWorld() {
+        PointSet pts = data.points();
+        if (pts.size() == 0) {
+            return;
+        }
+        Standardizer st = data.standardizer();
+        double[] m = st.mean();
+        double half = 3.3 * st.scale();
+        for (int i = 0; i < pts.size(); i++) {
+            half = Math.max(half, 1.08 * Math.abs(pts.get(i, 0) - m[0]));
+            half = Math.max(half, 1.08 * Math.abs(pts.get(i, 1) - m[1]));
+        }
+        world = new double[] {m[0] - half, m[0] + half, m[1] - half, m[1] + half};
+        forwardPlot.setWorld(world[0], world[1], world[2], world[3]);
+        reversePlot.setWorld(world[0], world[1], world[2], world[3]);
+        driftPlot.setWorld(world[0], world[1], world[2], world[3]);
+        requestDrift();
+    }
+
+    private void recomputeForward() {
+        PointSet pts = data.points();
+        Standardizer st = data.standardizer();
+        Schedule s = schedule.schedule();
+        long id = forwardRequest.incrementAndGet();
+        long seed = dataSeed;
+        background.execute(() -> {
+            if (forwardRequest.get() != id) {
+                return; // a newer request is queued
+            }
+            float[][] states = ForwardPaths.compute(pts, st, s, seed);
+            PointColors colors = PointColors.byAngle(states[0], pts.size());
+            Platform.runLater(() -> {
+                if (forwardRequest.get() == id) {
+                    forwardStates = states;
+                    forwardPlot.setStates(states, colors);
+                    updateSubtitles();
+                }
+            });
+        });
+    }
+
+    private void updateEndpoint() {
+        PointSet pts = data.points();
+        PointSet std = pts.size() >= 2 ? data.standardizer().apply(pts) : null;
+        Schedule s = schedule.schedule();
+        long id = endpointRequest.incrementAndGet();
+        background.execute(() -> {
+            if (endpointRequest.get() != id) {
+                return;
+            }
+            double kl = ScheduleModel.endpointKl(std, s);
+            Platform.runLater(() -> {
+                if (endpointRequest.get() == id) {
+                    schedule.setEndpoint(kl);
+                }
+            });
+        });
+    }
+
+    private void requestDrift() {
+        engine.requestDrift(timeline.t(), world[0], world[1], world[2], world[3], display.gridProperty().get());
+    }
+
+    private void updateBackdrop() {
+        driftPlot.setBackdrop(display.backdropProperty().get() && lastReverse != null && timeline.t() < lastReverse.states().length
+                ? lastReverse.states()[timeline.t()] : null);
+    }
+
+    private void updateSubtitles() {
+        int t = timeline.t();
+        Schedule s = schedule.schedule();
+        forwardPlot.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %,d points", t, s.alphaBar(Math.min(t, s.steps())),
+                forwardPlot.pointCount()));
+        reversePlot.setSubtitle(lastReverse == null ? "sampling…" : String.format("t = %d   %,d samples from noise at T = %d",
+                t, reversePlot.pointCount(), s.steps()));
+        Views.Drift d = driftPlot.drift();
+        driftPlot.setSubtitle(d == null ? "" : String.format("step %d → %d   arrows ×%.3g", Math.max(1, t),
+                Math.max(1, t) - 1, d.arrowScale()));
+    }
+
+    private void pushSetup(boolean keepWeights) {
+        PointData pd;
+        try {
+            pd = data.toPointData();
+        } catch (DataException e) {
+            canTrain.set(false);
+            message.set(e.getMessage());
+            return;
+        }
+        canTrain.set(true);
+        if (!message.get().startsWith("Training")) {
+            message.set("");
+        }
+        TrainConfig cfg = new TrainConfig(training.optimizerProperty().get(), training.learningRateProperty().get(),
+                training.batchSizeProperty().get(), training.seedProperty().get(), 5.0, 2000);
+        engine.configure(new EngineService.Setup(pd, schedule.schedule(), training.specProperty().get(), cfg,
+                training.seedProperty().get(), idealReference), keepWeights);
+        if (!keepWeights) {
+            training.runningProperty().set(false);
+        }
+        requestDrift();
+    }
+
+    private boolean allowDiscard(String what) {
+        if (!training.hasProgress()) {
+            return true;
+        }
+        boolean wasRunning = training.runningProperty().get();
+        boolean ok = confirmer.confirm("Discard training?", what + " starts a new model; the "
+                + String.format("%,d", training.stepProperty().get()) + " steps trained so far are discarded.");
+        if (ok && wasRunning) {
+            pause();
+        }
+        return ok;
+    }
+
+    private void report(String text) {
+        message.set(text);
+        status.set(text);
+    }
+
+    @Override
+    public void close() {
+        dataSettle.stop();
+        renderLoop.stop();
+        playback.stop();
+        engine.close();
+        background.shutdownNow();
+    }
+}

@@ -1,0 +1,335 @@
+package lab.diffusion.app;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.diffusion.app.data.DataView;
+import lab.diffusion.app.data.Tool;
+import lab.diffusion.app.plots.DisplayView;
+import lab.diffusion.app.plots.PlotCanvas;
+import lab.diffusion.app.schedule.ScheduleView;
+import lab.diffusion.app.timeline.TimelineView;
+import lab.diffusion.app.training.ModelView;
+import lab.diffusion.app.training.TelemetryView;
+import lab.diffusion.app.training.TrainingSettingsView;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.engine.data.Preset;
+import lab.diffusion.engine.model.ModelSpec;
+import org.controlsfx.control.StatusBar;
+
+/** The main window's layout: toolbar, sidebar, the three linked plots, timeline, telemetry, status. */
+public final class MainWindow extends BorderPane {
+
+    private final Explorer ex;
+    private final DataView dataView;
+    private final GridPane plots = new GridPane();
+    private PlotCanvas enlarged;
+    private final javafx.beans.property.IntegerProperty enlargedVersion = new javafx.beans.property.SimpleIntegerProperty();
+
+    public MainWindow(Explorer ex) {
+        this.ex = ex;
+        setId("main-window");
+        getStyleClass().add("main-window");
+        dataView = new DataView(ex.data);
+        setTop(toolbar());
+        setLeft(sidebar());
+        setCenter(center());
+        setBottom(bottom());
+        installMouse();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** The Data section (tests import through it). */
+    public DataView dataView() {
+        return dataView;
+    }
+
+    private ToolBar toolbar() {
+        ChoiceBox<Preset> data = new ChoiceBox<>(FXCollections.observableArrayList(Preset.values()));
+        data.setId("toolbar-preset");
+        data.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Preset p) {
+                return p == null ? "Custom data" : p.label();
+            }
+
+            @Override
+            public Preset fromString(String s) {
+                return null;
+            }
+        });
+        data.setValue(ex.data.presetProperty().get());
+        ex.data.presetProperty().addListener((o, a, b) -> data.setValue(b));
+        data.setOnAction(e -> {
+            if (data.getValue() != null && data.getValue() != ex.data.presetProperty().get()) {
+                ex.data.loadPreset(data.getValue());
+            }
+        });
+        Forms.tip(data, "Data set: a preset distribution (or your drawing, shown as Custom data).");
+
+        ChoiceBox<ModelSpec.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(ModelSpec.Kind.values()));
+        kind.setId("toolbar-model");
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelSpec.Kind k) {
+                return k == null ? "" : k == ModelSpec.Kind.PAPER ? "Paper μ,Σ model" : "DDPM ε model";
+            }
+
+            @Override
+            public ModelSpec.Kind fromString(String s) {
+                return null;
+            }
+        });
+        kind.setValue(ex.training.specProperty().get().kind());
+        ex.training.specProperty().addListener((o, a, b) -> kind.setValue(b.kind()));
+        kind.setOnAction(e -> {
+            ModelSpec.Kind k = kind.getValue();
+            if (k != null && k != ex.training.specProperty().get().kind() && !ex.requestKind(k)) {
+                javafx.application.Platform.runLater(() -> kind.setValue(ex.training.specProperty().get().kind()));
+            }
+        });
+        Forms.tip(kind, "Reverse model: the paper's learned mean and variance, or DDPM's ε-prediction with fixed variance.");
+
+        ToggleButton train = Forms.tip(new ToggleButton("Train"), "Train the reverse model live; press again to pause (T).");
+        train.setId("train-button");
+        train.getStyleClass().add("primary");
+        train.selectedProperty().bindBidirectional(ex.training.runningProperty());
+        train.textProperty().bind(Bindings.when(ex.training.runningProperty()).then("Pause").otherwise("Train"));
+        train.setOnAction(e -> {
+            if (train.isSelected()) {
+                ex.train();
+            } else {
+                ex.pause();
+            }
+        });
+        train.setMinWidth(80);
+        Button step = Forms.tip(new Button("Step"), "Take one optimizer step and show the result.");
+        step.setId("step-button");
+        step.setOnAction(e -> ex.step());
+        Button reset = Forms.tip(new Button("Reset"), "Start again from fresh weights (the K history is cleared) (R).");
+        reset.setId("reset-button");
+        reset.setOnAction(e -> {
+            if (!ex.training.hasProgress() || ex.confirmReset()) {
+                ex.reset();
+            }
+        });
+        Label app = new Label("Diffusion Lab");
+        app.getStyleClass().add("app-title");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label hint = new Label("Space play · ←/→ step t · T train · double-click a plot to enlarge");
+        hint.getStyleClass().add("hint");
+        ToolBar bar = new ToolBar(app, new Separator(Orientation.VERTICAL), new Label("Data"), data, new Label("Model"), kind,
+                new Separator(Orientation.VERTICAL), train, step, reset, grow, hint);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private ScrollPane sidebar() {
+        ScheduleView scheduleView = new ScheduleView(ex.schedule, (f, t) -> ex.requestSchedule(f, t));
+        ex.timeline.tProperty().addListener((o, a, b) -> scheduleView.chart().setT(b.intValue()));
+        ex.renderLoop.register(scheduleView.chart());
+        ModelView modelView = new ModelView(ex.training, ex::requestSpec);
+        TrainingSettingsView settings = new TrainingSettingsView(ex.training, ex::requestOptimizer, ex::setLearningRate,
+                ex::setBatchSize, ex::setSeed);
+        Spinner<Integer> samples = new Spinner<>(100, 5000, 2000, 100);
+        samples.setId("samples-spinner");
+        samples.setEditable(true);
+        Forms.tip(samples, "Number of reverse samples drawn from noise for the Reverse plot.");
+        Spinner<Integer> sampleSeed = new Spinner<>(0, 1_000_000, 7);
+        sampleSeed.setId("sample-seed");
+        sampleSeed.setEditable(true);
+        Forms.tip(sampleSeed, "Seed of the noise the reverse samples start from.");
+        Runnable applySampling = () -> ex.setSampling(samples.getValue(), sampleSeed.getValue());
+        samples.valueProperty().addListener((o, a, b) -> applySampling.run());
+        sampleSeed.valueProperty().addListener((o, a, b) -> applySampling.run());
+        GridPane sampling = Forms.grid();
+        Forms.row(sampling, "Samples", samples);
+        Forms.row(sampling, "Seed", sampleSeed);
+
+        TitledPane data = Forms.section("Data", dataView);
+        TitledPane sch = Forms.section("Schedule", scheduleView);
+        TitledPane model = Forms.section("Model", modelView);
+        TitledPane tr = Forms.section("Training", settings);
+        TitledPane smp = Forms.section("Sampling", sampling);
+        TitledPane disp = Forms.section("Display", new DisplayView(ex.display, ex.renderLoop, ex.idealAvailableProperty()));
+        model.setExpanded(false);
+        tr.setExpanded(false);
+        smp.setExpanded(false);
+        disp.setExpanded(false);
+        VBox box = new VBox(data, sch, model, tr, smp, disp);
+        box.getStyleClass().add("sidebar");
+        ScrollPane sp = new ScrollPane(box);
+        sp.setId("sidebar");
+        sp.setFitToWidth(true);
+        sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        sp.setPrefWidth(330);
+        sp.setMinWidth(280);
+        return sp;
+    }
+
+    private Node center() {
+        PlotCanvas[] ps = {ex.forwardPlot, ex.reversePlot, ex.driftPlot};
+        for (int i = 0; i < ps.length; i++) {
+            PlotCanvas p = ps[i];
+            StackPane cell = new StackPane(p);
+            cell.getStyleClass().add("plot-cell");
+            GridPane.setHgrow(cell, Priority.ALWAYS);
+            GridPane.setVgrow(cell, Priority.ALWAYS);
+            plots.add(cell, i, 0);
+            p.setOnMouseClicked(e -> {
+                // on the Forward plot, clicks draw unless the Follow tool is chosen
+                boolean drawing = p == ex.forwardPlot && ex.data.toolProperty().get() != Tool.FOLLOW;
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !drawing) {
+                    toggleEnlarged(p);
+                }
+            });
+        }
+        plots.setHgap(6);
+        plots.setPadding(new Insets(6, 6, 0, 6));
+        // square plots: the row is as tall as a third of its width (plus the titles); the
+        // telemetry below takes the rest of the height
+        plots.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> enlarged == null ? plots.getWidth() / 3 + 40 : plots.getWidth() * 0.55, plots.widthProperty(), enlargedVersion));
+        plots.setMinHeight(260);
+        VBox.setVgrow(plots, Priority.SOMETIMES);
+        TelemetryView telemetry = new TelemetryView(ex.training, ex.kChart, ex.klBars);
+        telemetry.setMinHeight(190);
+        VBox.setVgrow(telemetry, Priority.ALWAYS);
+        VBox box = new VBox(plots, new TimelineView(ex.timeline), telemetry);
+        box.getStyleClass().add("center");
+        return box;
+    }
+
+    /** Shows one plot over the whole centre, or all three again. */
+    public void toggleEnlarged(PlotCanvas p) {
+        enlarged = enlarged == p ? null : p;
+        enlargedVersion.set(enlargedVersion.get() + 1);
+        for (Node cell : plots.getChildren()) {
+            boolean show = enlarged == null || ((StackPane) cell).getChildren().contains(enlarged);
+            cell.setVisible(show);
+            cell.setManaged(show);
+        }
+    }
+
+    private Node bottom() {
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        status.textProperty().bind(ex.statusProperty());
+        Label warning = new Label();
+        warning.getStyleClass().add("warning-text");
+        warning.textProperty().bind(ex.schedule.warningProperty());
+        Label fps = new Label();
+        fps.setId("fps-label");
+        fps.textProperty().bind(Bindings.createStringBinding(() -> ex.renderLoop.fpsProperty().get() < 0.5 ? "idle (no redraws)"
+                : String.format("%.0f fps · paint %.1f ms", ex.renderLoop.fpsProperty().get(), ex.renderLoop.paintMillisProperty().get()),
+                ex.renderLoop.fpsProperty(), ex.renderLoop.paintMillisProperty()));
+        Label memory = new Label();
+        memory.setId("memory-label");
+        ex.renderLoop.fpsProperty().addListener((o, a, b) -> {
+            Runtime r = Runtime.getRuntime();
+            memory.setText(String.format("heap %d MB", (r.totalMemory() - r.freeMemory()) >> 20));
+        });
+        status.getRightItems().addAll(warning, new Separator(Orientation.VERTICAL), fps, new Separator(Orientation.VERTICAL), memory);
+        Label message = new Label();
+        message.setId("app-message");
+        message.getStyleClass().add("error-text");
+        message.textProperty().bind(ex.messageProperty());
+        message.visibleProperty().bind(ex.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        message.setPadding(new Insets(0, 10, 0, 10));
+        VBox box = new VBox(message, status);
+        box.setAlignment(Pos.TOP_LEFT);
+        return box;
+    }
+
+    private void installMouse() {
+        var fp = ex.forwardPlot;
+        fp.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            if (ex.data.toolProperty().get() != Tool.FOLLOW) {
+                ex.drawStart(e.getX(), e.getY());
+            } else if (e.getClickCount() == 1) {
+                ex.followAt(e.getX(), e.getY());
+            }
+        });
+        fp.setOnMouseDragged(e -> {
+            if (ex.data.toolProperty().get() != Tool.FOLLOW) {
+                ex.drawDrag(e.getX(), e.getY());
+            }
+            brush(e.getX(), e.getY());
+        });
+        fp.setOnMouseReleased(e -> {
+            if (ex.data.toolProperty().get() != Tool.FOLLOW) {
+                ex.drawEnd();
+            }
+        });
+        fp.setOnMouseMoved(e -> brush(e.getX(), e.getY()));
+        fp.setOnMouseExited(e -> fp.setBrush(Double.NaN, 0, 0));
+    }
+
+    private void brush(double x, double y) {
+        Tool t = ex.data.toolProperty().get();
+        if (t == Tool.SPRAY || t == Tool.ERASE) {
+            ex.forwardPlot.setBrush(x, y, ex.data.brushPixelsProperty().get());
+        } else {
+            ex.forwardPlot.setBrush(Double.NaN, 0, 0);
+        }
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        boolean ctrl = e.isShortcutDown();
+        KeyCode c = e.getCode();
+        if (ctrl && c == KeyCode.Z) {
+            ex.data.undo();
+        } else if (ctrl && c == KeyCode.Y) {
+            ex.data.redo();
+        } else if (ctrl) {
+            return;
+        } else if (c == KeyCode.SPACE) {
+            ex.timeline.togglePlay();
+        } else if (c == KeyCode.RIGHT) {
+            ex.timeline.stepForward();
+        } else if (c == KeyCode.LEFT) {
+            ex.timeline.stepBack();
+        } else if (c == KeyCode.HOME) {
+            ex.timeline.toStart();
+        } else if (c == KeyCode.END) {
+            ex.timeline.toEnd();
+        } else if (c == KeyCode.T) {
+            ex.toggleTraining();
+        } else {
+            return;
+        }
+        e.consume();
+    }
+}

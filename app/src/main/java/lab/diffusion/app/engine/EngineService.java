@@ -1,0 +1,381 @@
+package lab.diffusion.app.engine;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.metrics.SlicedWasserstein;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.model.Models;
+import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.sample.DriftField;
+import lab.diffusion.engine.sample.IdealDrift;
+import lab.diffusion.engine.sample.Sampler;
+import lab.diffusion.engine.sample.Trajectory;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.train.TrainConfig;
+import lab.diffusion.engine.train.Trainer;
+import lab.diffusion.engine.train.TrainingSnapshot;
+import lab.diffusion.engine.train.TrainingStatus;
+import lab.diffusion.engine.worker.EngineWorker;
+
+/**
+ * The app's only door to the engine. Every method may be called from the UI thread and returns
+ * at once; the work runs on the engine worker and results arrive through {@link Channel}s on
+ * the UI executor. Training runs in 0.1 s chunks; between chunks the newest display requests
+ * (drift at the current t, a followed point) are served, latest wins.
+ */
+public final class EngineService implements AutoCloseable {
+
+    /** What to train: data (model units inside), schedule, model, optimizer settings. */
+    public record Setup(PointData data, Schedule schedule, ModelSpec spec, TrainConfig config, long modelSeed,
+                        PointSet idealReference) {
+        public Setup {
+            Objects.requireNonNull(data);
+            Objects.requireNonNull(schedule);
+            Objects.requireNonNull(spec);
+            Objects.requireNonNull(config);
+        }
+    }
+
+    private record DriftRequest(int t, double xMin, double xMax, double yMin, double yMax, int grid) {
+    }
+
+    private record FollowRequest(int index, float[] forwardPath) {
+    }
+
+    private static final double CHUNK_SECONDS = 0.1;
+    private static final long DISPLAY_REFRESH_NANOS = 400_000_000L;
+
+    public final Channel<TrainingSnapshot> snapshots;
+    public final Channel<Views.Reverse> reverse;
+    public final Channel<Views.Drift> drift;
+    public final Channel<Views.Follow> follow;
+    public final Channel<Views.Quality> quality;
+    /** What the engine is doing, one short phrase. */
+    public final Channel<String> status;
+    /** Problems for people (one sentence each). */
+    public final Channel<String> errors;
+
+    private final EngineWorker worker = new EngineWorker();
+    private final AtomicBoolean training = new AtomicBoolean();
+    private final AtomicBoolean pumpScheduled = new AtomicBoolean();
+    private final AtomicReference<DriftRequest> driftRequest = new AtomicReference<>();
+    private final AtomicReference<FollowRequest> followRequest = new AtomicReference<>();
+    private final AtomicBoolean reverseWanted = new AtomicBoolean();
+    private volatile int displaySamples = 2000;
+    private volatile long displaySeed = 7;
+
+    // engine thread only
+    private Setup setup;
+    private ReverseModel model;
+    private Trainer trainer;
+    private long version;
+    private DriftRequest lastDrift;
+    private long lastDriftVersion = -1;
+    private long lastRefreshNanos;
+
+    public EngineService(Executor ui) {
+        snapshots = new Channel<>(ui);
+        reverse = new Channel<>(ui);
+        drift = new Channel<>(ui);
+        follow = new Channel<>(ui);
+        quality = new Channel<>(ui);
+        status = new Channel<>(ui);
+        errors = new Channel<>(ui);
+    }
+
+    /** True while the training loop runs (or is about to). */
+    public boolean isTraining() {
+        return training.get();
+    }
+
+    /**
+     * Installs a setup. With {@code keepWeights} and an unchanged model spec and schedule the
+     * trained weights, optimizer and history stay and training continues on the new data;
+     * otherwise a fresh model is built.
+     */
+    public void configure(Setup next, boolean keepWeights) {
+        boolean wasTraining = training.getAndSet(false);
+        worker.run(() -> {
+            try {
+                boolean sameModel = model != null && setup != null && setup.spec().equals(next.spec())
+                        && Arrays.equals(setup.schedule().betas(), next.schedule().betas());
+                if (keepWeights && sameModel) {
+                    trainer.replaceData(next.data());
+                    setup = next;
+                } else {
+                    setup = next;
+                    rebuild();
+                }
+                version++;
+                reverseWanted.set(true);
+                lastDriftVersion = -1;
+                snapshots.publish(trainer.snapshot());
+                pump();
+                status.publish("Ready: " + next.spec().describe());
+            } catch (RuntimeException e) {
+                errors.publish("Could not set up the model: " + e.getMessage());
+            }
+        });
+        if (wasTraining && keepWeights) {
+            train();
+        }
+    }
+
+    private void rebuild() {
+        model = Models.create(setup.spec(), setup.schedule(), setup.modelSeed());
+        trainer = new Trainer(model, setup.data(), setup.config());
+        trainer.addListener(snapshots::publish);
+    }
+
+    /** Starts (or continues) training until {@link #pause()}. */
+    public void train() {
+        if (!training.compareAndSet(false, true)) {
+            return;
+        }
+        worker.run(this::trainingLoop);
+    }
+
+    /** Stops training after the current chunk (≤ 0.1 s). */
+    public void pause() {
+        training.set(false);
+    }
+
+    /** One optimizer step, then the displays are refreshed. */
+    public void step() {
+        training.set(false);
+        worker.run(() -> {
+            if (trainer == null) {
+                return;
+            }
+            TrainingSnapshot s = trainer.run(1, Double.MAX_VALUE, null);
+            if (s.status() == TrainingStatus.DIVERGED) {
+                errors.publish(s.message());
+            }
+            version++;
+            reverseWanted.set(true);
+            pump();
+        });
+    }
+
+    /** Discards training: fresh weights from the same seed, empty history. */
+    public void reset() {
+        training.set(false);
+        worker.run(() -> {
+            if (setup == null) {
+                return;
+            }
+            rebuild();
+            version++;
+            reverseWanted.set(true);
+            lastDriftVersion = -1;
+            snapshots.publish(trainer.snapshot());
+            pump();
+            status.publish("Reset: fresh weights");
+        });
+    }
+
+    public void setLearningRate(double lr) {
+        worker.run(() -> {
+            if (trainer != null) {
+                trainer.setLearningRate(lr);
+                snapshots.publish(trainer.snapshot());
+            }
+        });
+    }
+
+    public void setBatchSize(int b) {
+        worker.run(() -> {
+            if (trainer != null) {
+                trainer.setBatchSize(b);
+            }
+        });
+    }
+
+    /** Number and seed of the reverse samples shown in the Reverse plot. */
+    public void setSampling(int n, long seed) {
+        displaySamples = n;
+        displaySeed = seed;
+        reverseWanted.set(true);
+        schedulePump();
+    }
+
+    /** Asks for the drift field at t on a grid × grid lattice of the given data-unit bounds. */
+    public void requestDrift(int t, double xMin, double xMax, double yMin, double yMax, int grid) {
+        driftRequest.set(new DriftRequest(t, xMin, xMax, yMin, yMax, grid));
+        schedulePump();
+    }
+
+    /** Asks for a reverse path starting where the given forward path (data units, t = 0..T) ends. */
+    public void requestFollow(int index, float[] forwardPath) {
+        followRequest.set(new FollowRequest(index, forwardPath.clone()));
+        schedulePump();
+    }
+
+    /** Asks to recompute the reverse samples now. */
+    public void refreshSamples() {
+        reverseWanted.set(true);
+        schedulePump();
+    }
+
+    private void schedulePump() {
+        if (!training.get() && pumpScheduled.compareAndSet(false, true)) {
+            worker.run(() -> {
+                pumpScheduled.set(false);
+                pump();
+            });
+        }
+    }
+
+    private void trainingLoop() {
+        if (trainer == null) {
+            training.set(false);
+            return;
+        }
+        status.publish("Training");
+        try {
+            while (training.get()) {
+                TrainingSnapshot s = trainer.runChunk(CHUNK_SECONDS, () -> !training.get());
+                version++;
+                if (s.status() == TrainingStatus.DIVERGED) {
+                    training.set(false);
+                    errors.publish(s.message());
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now - lastRefreshNanos >= DISPLAY_REFRESH_NANOS) {
+                    reverseWanted.set(true);
+                    lastRefreshNanos = now;
+                }
+                pump();
+            }
+        } catch (RuntimeException e) {
+            training.set(false);
+            errors.publish("Training stopped: " + e.getMessage());
+        } finally {
+            if (trainer.status() != TrainingStatus.DIVERGED) {
+                trainer.endChunks();
+            }
+            reverseWanted.set(true);
+            pump();
+            status.publish(trainer.status() == TrainingStatus.DIVERGED ? "Training diverged" : "Paused");
+        }
+    }
+
+    /** Serves pending display requests. Engine thread only. */
+    private void pump() {
+        if (model == null) {
+            return;
+        }
+        try {
+            FollowRequest f = followRequest.getAndSet(null);
+            if (f != null) {
+                computeFollow(f);
+            }
+            if (reverseWanted.getAndSet(false)) {
+                computeReverse();
+            }
+            DriftRequest d = driftRequest.get();
+            if (d != null && (!d.equals(lastDrift) || lastDriftVersion != version)) {
+                computeDrift(d);
+                lastDrift = d;
+                lastDriftVersion = version;
+            }
+        } catch (RuntimeException e) {
+            errors.publish("Display update failed: " + e.getMessage());
+        }
+    }
+
+    private void computeReverse() {
+        int n = displaySamples;
+        Trajectory tr = Sampler.sample(model, n, displaySeed, true);
+        Standardizer st = setup.data().standardizer();
+        float[][] states = new float[tr.steps() + 1][];
+        for (int t = 0; t <= tr.steps(); t++) {
+            states[t] = st.invert(PointSet.wrap(tr.state(t), 2)).toArray();
+        }
+        reverse.publish(new Views.Reverse(states, n, trainer.step(), version));
+        PointSet held = setup.data().heldout();
+        int m = Math.min(n, held.size());
+        if (m >= 2) {
+            PointSet gen = PointSet.wrap(Arrays.copyOf(tr.samples(), 2 * m), 2);
+            quality.publish(new Views.Quality(SlicedWasserstein.distance(gen, held.head(m)), trainer.step()));
+        }
+    }
+
+    private void computeDrift(DriftRequest d) {
+        int steps = setup.schedule().steps();
+        int t = Math.max(1, Math.min(steps, d.t()));
+        Standardizer st = setup.data().standardizer();
+        double[] m = st.mean();
+        double s = st.scale();
+        DriftField mf = DriftField.compute(model, t, (d.xMin() - m[0]) / s, (d.xMax() - m[0]) / s,
+                (d.yMin() - m[1]) / s, (d.yMax() - m[1]) / s, d.grid(), d.grid());
+        int n = d.grid() * d.grid();
+        float[] x = new float[n];
+        float[] y = new float[n];
+        float[] dx = new float[n];
+        float[] dy = new float[n];
+        float[] grid = new float[2 * n];
+        double[] len = new double[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = (float) (mf.x()[k] * s + m[0]);
+            y[k] = (float) (mf.y()[k] * s + m[1]);
+            dx[k] = (float) (mf.dx()[k] * s);
+            dy[k] = (float) (mf.dy()[k] * s);
+            grid[2 * k] = mf.x()[k];
+            grid[2 * k + 1] = mf.y()[k];
+            len[k] = Math.hypot(dx[k], dy[k]);
+        }
+        DriftField field = new DriftField(t, d.grid(), d.grid(), d.xMin(), d.xMax(), d.yMin(), d.yMax(), x, y, dx, dy,
+                mf.varX(), mf.varY(), mf.postVar(), mf.beta());
+        float[] idx = null;
+        float[] idy = null;
+        if (setup.idealReference() != null && t >= 2) {
+            float[] ideal = IdealDrift.at(setup.idealReference(), setup.schedule(), t, grid);
+            idx = new float[n];
+            idy = new float[n];
+            for (int k = 0; k < n; k++) {
+                idx[k] = (float) (ideal[2 * k] * s);
+                idy[k] = (float) (ideal[2 * k + 1] * s);
+            }
+        }
+        Arrays.sort(len);
+        double typical = len[(int) (0.95 * (n - 1))];
+        double cell = (d.xMax() - d.xMin()) / (d.grid() - 1);
+        double scale = typical > 0 ? 0.9 * cell / typical : 1.0;
+        drift.publish(new Views.Drift(field, idx, idy, scale, trainer.step()));
+    }
+
+    private void computeFollow(FollowRequest f) {
+        int steps = setup.schedule().steps();
+        if (f.forwardPath().length != 2 * (steps + 1)) {
+            return; // the schedule changed since the click
+        }
+        Standardizer st = setup.data().standardizer();
+        double[] m = st.mean();
+        double s = st.scale();
+        float[] start = {
+            (float) ((f.forwardPath()[2 * steps] - m[0]) / s),
+            (float) ((f.forwardPath()[2 * steps + 1] - m[1]) / s)};
+        Trajectory tr = Sampler.sampleFrom(model, start, 1000L + f.index(), true);
+        float[] path = new float[2 * (steps + 1)];
+        for (int t = 0; t <= steps; t++) {
+            float[] p = tr.state(t);
+            path[2 * t] = (float) (p[0] * s + m[0]);
+            path[2 * t + 1] = (float) (p[1] * s + m[1]);
+        }
+        follow.publish(new Views.Follow(f.index(), f.forwardPath(), path));
+    }
+
+    @Override
+    public void close() {
+        training.set(false);
+        worker.close();
+    }
+}

@@ -1,0 +1,43 @@
+package lab.diffusion.app.plots;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+
+/** Which layers the plots show. */
+public final class DisplayModel {
+
+    public static final int[] GRIDS = {16, 24, 32, 40};
+
+    private final BooleanProperty colorByStart = new SimpleBooleanProperty(true);
+    private final BooleanProperty arrows = new SimpleBooleanProperty(true);
+    private final BooleanProperty heat = new SimpleBooleanProperty(true);
+    private final BooleanProperty ideal = new SimpleBooleanProperty(false);
+    private final BooleanProperty backdrop = new SimpleBooleanProperty(true);
+    private final IntegerProperty grid = new SimpleIntegerProperty(32);
+
+    public BooleanProperty colorByStartProperty() {
+        return colorByStart;
+    }
+
+    public BooleanProperty arrowsProperty() {
+        return arrows;
+    }
+
+    public BooleanProperty heatProperty() {
+        return heat;
+    }
+
+    public BooleanProperty idealProperty() {
+        return ideal;
+    }
+
+    public BooleanProperty backdropProperty() {
+        return backdrop;
+    }
+
+    public IntegerProperty gridProperty() {
+        return grid;
+    }
+}

@@ -1,0 +1,193 @@
+package lab.diffusion.app.plots;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import lab.diffusion.engine.train.TrainingHistory;
+
+/**
+ * The bound K in bits over training steps: the smoothed training estimate as a line, held-out
+ * evaluations as dots, L_null (and a known ceiling) as reference lines, and K − L_null on the
+ * right axis. Hovering reads the values under the mouse.
+ */
+public final class KChart extends PlotCanvas {
+
+    private TrainingHistory.Curve curve;
+    private double lnull = Double.NaN;
+    private double ceiling = Double.NaN;
+    private String ceilingLabel = "";
+    private int hover = -1;
+
+    public KChart() {
+        setId("k-chart");
+        setTitle("Bound K (bits per sample)");
+        setPadding(48, 36, 52, 28);
+        setAxisLabels("training step", "");
+        setOnMouseMoved(e -> {
+            Viewport v = viewport();
+            hover = -1;
+            if (v != null && curve != null && curve.size() > 0 && v.contains(e.getX(), e.getY())) {
+                double step = v.wx(e.getX());
+                long[] s = curve.steps();
+                int best = 0;
+                for (int i = 1; i < s.length; i++) {
+                    if (Math.abs(s[i] - step) < Math.abs(s[best] - step)) {
+                        best = i;
+                    }
+                }
+                hover = best;
+            }
+            updateSubtitle();
+            invalidate();
+        });
+        setOnMouseExited(e -> {
+            hover = -1;
+            updateSubtitle();
+            invalidate();
+        });
+    }
+
+    /** L_null in bits (log-likelihood under N(0, I)) and an optional ceiling (true log-likelihood). */
+    public void setReferences(double lnullBits, double ceilingBits, String ceilingText) {
+        lnull = lnullBits;
+        ceiling = ceilingBits;
+        ceilingLabel = ceilingText;
+        rescale();
+    }
+
+    public void setCurve(TrainingHistory.Curve c) {
+        curve = c;
+        if (hover >= (c == null ? 0 : c.size())) {
+            hover = -1;
+        }
+        rescale();
+        updateSubtitle();
+    }
+
+    /** Number of points on the curve. */
+    public int pointCount() {
+        return curve == null ? 0 : curve.size();
+    }
+
+    private void rescale() {
+        double lo = Double.isNaN(lnull) ? -5 : lnull - 0.3;
+        double hi = Double.isNaN(lnull) ? 0 : lnull + 1.0;
+        long maxStep = 100;
+        if (curve != null && curve.size() > 0) {
+            maxStep = Math.max(maxStep, curve.steps()[curve.size() - 1]);
+            for (int i = 0; i < curve.size(); i++) {
+                for (double v : new double[] {curve.kBits()[i], curve.heldoutBits()[i]}) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        if (Double.isFinite(ceiling)) {
+            hi = Math.max(hi, ceiling);
+        }
+        double pad = 0.08 * (hi - lo);
+        setWorld(0, maxStep * 1.02, lo - pad, hi + pad);
+    }
+
+    private void updateSubtitle() {
+        if (curve == null || curve.size() == 0) {
+            setSubtitle("no training yet");
+            return;
+        }
+        int i = hover >= 0 ? hover : curve.size() - 1;
+        double k = curve.kBits()[i];
+        double h = curve.heldoutBits()[i];
+        String held = Double.isNaN(h) ? "" : String.format("   held-out %.3f", h);
+        setSubtitle(String.format("step %,d:  K ≈ %.3f   K − L_null = %.3f%s", curve.steps()[i], k, k - lnull, held));
+    }
+
+    @Override
+    protected void paintContent(GraphicsContext g, Viewport v) {
+        reference(g, v, lnull, "L_null (unit Gaussian)", theme.mutedText);
+        reference(g, v, ceiling, ceilingLabel, theme.accent2);
+        if (curve == null || curve.size() == 0) {
+            return;
+        }
+        long[] s = curve.steps();
+        double[] k = curve.kBits();
+        g.setStroke(theme.accent);
+        g.setLineWidth(1.8);
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < s.length; i++) {
+            if (!Double.isFinite(k[i])) {
+                continue;
+            }
+            if (started) {
+                g.lineTo(v.sx(s[i]), v.sy(k[i]));
+            } else {
+                g.moveTo(v.sx(s[i]), v.sy(k[i]));
+                started = true;
+            }
+        }
+        g.stroke();
+        double[] h = curve.heldoutBits();
+        g.setFill(theme.accent2);
+        for (int i = 0; i < s.length; i++) {
+            if (Double.isFinite(h[i])) {
+                g.fillOval(v.sx(s[i]) - 3.5, v.sy(h[i]) - 3.5, 7, 7);
+            }
+        }
+        if (hover >= 0) {
+            double x = v.sx(s[hover]);
+            g.setStroke(theme.text);
+            g.setLineWidth(1);
+            g.strokeLine(x, v.top(), x, v.top() + v.height());
+        }
+    }
+
+    private void reference(GraphicsContext g, Viewport v, double y, String label, Color c) {
+        if (!Double.isFinite(y)) {
+            return;
+        }
+        double sy = v.sy(y);
+        g.setStroke(c);
+        g.setLineWidth(1);
+        g.setLineDashes(5, 4);
+        g.strokeLine(v.left(), sy, v.left() + v.width(), sy);
+        g.setLineDashes();
+        g.setFont(theme.smallFont);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        double w = label.length() * 6.2 + 6;
+        g.setFill(Color.rgb(255, 255, 255, 0.8));
+        g.fillRect(v.left() + v.width() - w - 4, sy - 14, w, 12);
+        g.setFill(c);
+        g.fillText(label, v.left() + v.width() - 6, sy - 2);
+    }
+
+    @Override
+    protected void paintOverlay(GraphicsContext g, Viewport v) {
+        if (Double.isNaN(lnull)) {
+            return;
+        }
+        // right axis: K − L_null
+        g.setFont(theme.smallFont);
+        g.setFill(theme.mutedText);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double d : Axis.linearTicks(v.yMin() - lnull, v.yMax() - lnull, Math.max(2, (int) (v.height() / 45)))) {
+            g.fillText(Axis.label(d, false), v.left() + v.width() + 4, v.sy(d + lnull));
+        }
+        g.save();
+        g.translate(v.left() + v.width() + 40, v.top() + v.height() / 2);
+        g.rotate(90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("K − L_null", 0, 0);
+        g.restore();
+        g.save();
+        g.translate(11, v.top() + v.height() / 2);
+        g.rotate(-90);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText("K (bits)", 0, 0);
+        g.restore();
+    }
+}

@@ -1,0 +1,234 @@
+package lab.diffusion.app.plots;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A plot drawn on a canvas that fills this region: a title, a plot area with world
+ * coordinates, axes with tick labels, and content from {@link #paintContent}. Repaints happen
+ * through a {@link RenderLoop} when {@link #invalidate()} has been called.
+ */
+public abstract class PlotCanvas extends Region {
+
+    protected final Canvas canvas = new Canvas();
+    protected PlotTheme theme = PlotTheme.light();
+    private boolean dirty = true;
+    private boolean equalAspect;
+    private boolean logY;
+    private double xMin = -1;
+    private double xMax = 1;
+    private double yMin = -1;
+    private double yMax = 1;
+    private String title = "";
+    private String subtitle = "";
+    private String xLabel = "";
+    private String yLabel = "";
+    private Viewport viewport;
+    private double padLeft = 46;
+    private double padBottom = 34;
+    private double padTop = 40;
+    private double padRight = 14;
+
+    protected PlotCanvas() {
+        getChildren().add(canvas);
+        getStyleClass().add("plot");
+        setMinSize(120, 120);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            invalidate();
+        }
+        canvas.relocate(0, 0);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 420;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 420;
+    }
+
+    /** Marks the plot for repainting at the next frame. */
+    public final void invalidate() {
+        dirty = true;
+    }
+
+    final boolean isDirty() {
+        return dirty;
+    }
+
+    /** The viewport of the last paint (null before the first). */
+    public final Viewport viewport() {
+        return viewport;
+    }
+
+    public final void setWorld(double xMin, double xMax, double yMin, double yMax) {
+        this.xMin = xMin;
+        this.xMax = xMax;
+        this.yMin = yMin;
+        this.yMax = yMax;
+        invalidate();
+    }
+
+    public final void setEqualAspect(boolean b) {
+        equalAspect = b;
+        invalidate();
+    }
+
+    public final void setLogY(boolean b) {
+        logY = b;
+        invalidate();
+    }
+
+    public final void setTitle(String t) {
+        title = t;
+        invalidate();
+    }
+
+    public final String title() {
+        return title;
+    }
+
+    public final void setSubtitle(String s) {
+        if (!s.equals(subtitle)) {
+            subtitle = s;
+            invalidate();
+        }
+    }
+
+    public final String subtitle() {
+        return subtitle;
+    }
+
+    public final void setAxisLabels(String x, String y) {
+        xLabel = x;
+        yLabel = y;
+        invalidate();
+    }
+
+    public final void setPadding(double left, double top, double right, double bottom) {
+        padLeft = left;
+        padTop = top;
+        padRight = right;
+        padBottom = bottom;
+        invalidate();
+    }
+
+    /** Paints now (called by the render loop on the FX thread). */
+    public final void paint() {
+        dirty = false;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w < 10 || h < 10) {
+            return;
+        }
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(theme.background);
+        g.fillRect(0, 0, w, h);
+        double aw = Math.max(10, w - padLeft - padRight);
+        double ah = Math.max(10, h - padTop - padBottom);
+        double ax = padLeft;
+        double ay = padTop;
+        double x0 = xMin;
+        double x1 = xMax;
+        double y0 = yMin;
+        double y1 = yMax;
+        if (equalAspect) {
+            double side = Math.min(aw, ah);
+            ax += (aw - side) / 2;
+            ay += (ah - side) / 2;
+            aw = side;
+            ah = side;
+        }
+        viewport = new Viewport(ax, ay, aw, ah, x0, x1, y0, y1, logY);
+        g.setFill(theme.plotArea);
+        g.fillRect(ax, ay, aw, ah);
+        paintGrid(g, viewport);
+        g.save();
+        g.beginPath();
+        g.rect(ax, ay, aw, ah);
+        g.clip();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        paintContent(g, viewport);
+        g.restore();
+        g.setStroke(theme.frame);
+        g.setLineWidth(theme.lineWidth);
+        g.strokeRect(ax + 0.5, ay + 0.5, aw - 1, ah - 1);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        paintOverlay(g, viewport);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(theme.text);
+        g.setFont(theme.titleFont);
+        g.fillText(title, 8, 6);
+        if (!subtitle.isEmpty()) {
+            g.setFont(theme.labelFont);
+            g.setFill(theme.mutedText);
+            g.fillText(subtitle, 8, 23);
+        }
+    }
+
+    private void paintGrid(GraphicsContext g, Viewport v) {
+        g.setFont(theme.smallFont);
+        g.setLineWidth(1);
+        int xt = Math.max(2, (int) (v.width() / 70));
+        int yt = Math.max(2, (int) (v.height() / 45));
+        List<Double> xs = Axis.linearTicks(v.xMin(), v.xMax(), xt);
+        List<Double> ys = logY ? Axis.logTicks(v.yMin(), v.yMax(), yt) : Axis.linearTicks(v.yMin(), v.yMax(), yt);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double x : xs) {
+            double sx = Math.round(v.sx(x)) + 0.5;
+            g.setStroke(theme.grid);
+            g.strokeLine(sx, v.top(), sx, v.top() + v.height());
+            g.setFill(theme.mutedText);
+            g.fillText(Axis.label(x, false), sx, v.top() + v.height() + 3);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double y : ys) {
+            double sy = Math.round(v.sy(y)) + 0.5;
+            g.setStroke(theme.grid);
+            g.strokeLine(v.left(), sy, v.left() + v.width(), sy);
+            g.setFill(theme.mutedText);
+            g.fillText(Axis.label(y, logY), v.left() - 4, sy);
+        }
+        g.setFill(theme.mutedText);
+        if (!xLabel.isEmpty()) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(xLabel, v.left() + v.width() / 2, canvas.getHeight() - 2);
+        }
+        if (!yLabel.isEmpty()) {
+            g.save();
+            g.translate(11, v.top() + v.height() / 2);
+            g.rotate(-90);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(yLabel, 0, 0);
+            g.restore();
+        }
+    }
+
+    /** Draws the data inside the (clipped) plot area. */
+    protected abstract void paintContent(GraphicsContext g, Viewport v);
+
+    /** Draws on top of everything, unclipped (legends). */
+    protected void paintOverlay(GraphicsContext g, Viewport v) {
+    }
+}

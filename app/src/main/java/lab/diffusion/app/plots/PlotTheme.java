@@ -1,0 +1,55 @@
+package lab.diffusion.app.plots;
+
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+
+/** Colours and fonts for everything drawn on canvases (one place, so themes can swap it). */
+public final class PlotTheme {
+
+    public final Color background;
+    public final Color plotArea;
+    public final Color frame;
+    public final Color grid;
+    public final Color text;
+    public final Color mutedText;
+    public final Color accent;
+    public final Color accent2;
+    public final Color warning;
+    public final Color arrow;
+    public final Color idealArrow;
+    public final Color path;
+    public final Color reversePath;
+    public final Font titleFont;
+    public final Font labelFont;
+    public final Font smallFont;
+    public final double lineWidth;
+
+    private PlotTheme(Color background, Color plotArea, Color frame, Color grid, Color text, Color mutedText, Color accent,
+                      Color accent2, Color warning, Color arrow, Color idealArrow, Color path, Color reversePath, double scale) {
+        this.background = background;
+        this.plotArea = plotArea;
+        this.frame = frame;
+        this.grid = grid;
+        this.text = text;
+        this.mutedText = mutedText;
+        this.accent = accent;
+        this.accent2 = accent2;
+        this.warning = warning;
+        this.arrow = arrow;
+        this.idealArrow = idealArrow;
+        this.path = path;
+        this.reversePath = reversePath;
+        this.titleFont = Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 13 * scale);
+        this.labelFont = Font.font("DejaVu Sans", 11 * scale);
+        this.smallFont = Font.font("DejaVu Sans", 10 * scale);
+        this.lineWidth = scale;
+    }
+
+    /** The light theme. */
+    public static PlotTheme light() {
+        return new PlotTheme(Color.web("#f4f5f7"), Color.WHITE, Color.web("#9aa1ab"), Color.web("#e6e8ec"),
+                Color.web("#1d232b"), Color.web("#5b6470"), Color.web("#1f6fb2"), Color.web("#d4700f"),
+                Color.web("#b3261e"), Color.web("#1d232b"), Color.web("#d4700f"), Color.web("#111111"),
+                Color.web("#7a1fa2"), 1.0);
+    }
+}

@@ -1,0 +1,87 @@
+package lab.diffusion.app.plots;
+
+import javafx.scene.paint.Color;
+
+/**
+ * Colours points by where they started: the angle of the start position around the centre of
+ * the starting cloud picks one of {@link #BUCKETS} hues. Points are pre-sorted by bucket so a
+ * plot sets its fill colour once per bucket, not once per point.
+ */
+public final class PointColors {
+
+    public static final int BUCKETS = 36;
+    private static final Color[] PALETTE = new Color[BUCKETS];
+
+    static {
+        for (int b = 0; b < BUCKETS; b++) {
+            PALETTE[b] = Color.hsb(360.0 * b / BUCKETS, 0.72, 0.82, 0.8);
+        }
+    }
+
+    private final int[] order;
+    private final int[] bucketStart;
+
+    private PointColors(int[] order, int[] bucketStart) {
+        this.order = order;
+        this.bucketStart = bucketStart;
+    }
+
+    /** Buckets for n points given their start positions (row-major x, y). */
+    public static PointColors byAngle(float[] start, int n) {
+        double cx = 0;
+        double cy = 0;
+        for (int i = 0; i < n; i++) {
+            cx += start[2 * i];
+            cy += start[2 * i + 1];
+        }
+        cx /= Math.max(1, n);
+        cy /= Math.max(1, n);
+        int[] bucket = new int[n];
+        int[] count = new int[BUCKETS + 1];
+        for (int i = 0; i < n; i++) {
+            double a = Math.atan2(start[2 * i + 1] - cy, start[2 * i] - cx);
+            int b = (int) Math.floor((a + Math.PI) / (2 * Math.PI) * BUCKETS);
+            b = Math.max(0, Math.min(BUCKETS - 1, b));
+            bucket[i] = b;
+            count[b + 1]++;
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            count[b + 1] += count[b];
+        }
+        int[] start2 = count.clone();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[start2[bucket[i]]++] = i;
+        }
+        return new PointColors(order, count);
+    }
+
+    /** One colour for all points. */
+    public static PointColors single(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        int[] starts = new int[BUCKETS + 1];
+        for (int b = 1; b <= BUCKETS; b++) {
+            starts[b] = n;
+        }
+        return new PointColors(order, starts);
+    }
+
+    public int size() {
+        return order.length;
+    }
+
+    int[] order() {
+        return order;
+    }
+
+    int bucketStart(int b) {
+        return bucketStart[b];
+    }
+
+    static Color color(int b) {
+        return PALETTE[b];
+    }
+}

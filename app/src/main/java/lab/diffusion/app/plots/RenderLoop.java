@@ -1,0 +1,74 @@
+package lab.diffusion.app.plots;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * Repaints dirty canvases once per display frame and measures frames per second and the time
+ * a repaint of the registered plots takes. With {@link #continuousProperty()} every plot is
+ * repainted every frame (a frame-rate test).
+ */
+public final class RenderLoop extends AnimationTimer {
+
+    private final List<PlotCanvas> plots = new ArrayList<>();
+    private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper paintMillis = new ReadOnlyDoubleWrapper();
+    private final BooleanProperty continuous = new SimpleBooleanProperty();
+    private long windowStart;
+    private int frames;
+    private long paintNanos;
+    private int paints;
+
+    public void register(PlotCanvas p) {
+        plots.add(p);
+    }
+
+    /** Frames painted per second over the last second (frames where something was repainted). */
+    public ReadOnlyDoubleProperty fpsProperty() {
+        return fps.getReadOnlyProperty();
+    }
+
+    /** Average milliseconds per frame spent repainting. */
+    public ReadOnlyDoubleProperty paintMillisProperty() {
+        return paintMillis.getReadOnlyProperty();
+    }
+
+    public BooleanProperty continuousProperty() {
+        return continuous;
+    }
+
+    @Override
+    public void handle(long now) {
+        if (windowStart == 0) {
+            windowStart = now;
+        }
+        boolean all = continuous.get();
+        long t0 = System.nanoTime();
+        boolean painted = false;
+        for (PlotCanvas p : plots) {
+            if (all || p.isDirty()) {
+                p.paint();
+                painted = true;
+            }
+        }
+        if (painted) {
+            frames++;
+            paints++;
+            paintNanos += System.nanoTime() - t0;
+        }
+        if (now - windowStart >= 1_000_000_000L) {
+            double secs = (now - windowStart) / 1e9;
+            fps.set(frames / secs);
+            paintMillis.set(paints == 0 ? 0 : paintNanos / 1e6 / paints);
+            frames = 0;
+            paints = 0;
+            paintNanos = 0;
+            windowStart = now;
+        }
+    }
+}

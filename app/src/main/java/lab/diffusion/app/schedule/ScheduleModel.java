@@ -1,0 +1,111 @@
+package lab.diffusion.app.schedule;
+
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.process.ForwardDiagnostics;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.schedule.Schedules;
+
+/** The β schedule: family and T, the schedule they make, and how close x⁽ᵀ⁾ gets to noise. */
+public final class ScheduleModel {
+
+    /** Largest T offered in the app (the forward view keeps every step of every point). */
+    public static final int MAX_T = 1000;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>(Schedules.create(ScheduleFamily.LOGSNR, 40));
+    private final ReadOnlyDoubleWrapper endpointKl = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+
+    public ReadOnlyObjectProperty<Schedule> scheduleProperty() {
+        return schedule.getReadOnlyProperty();
+    }
+
+    public Schedule schedule() {
+        return schedule.get();
+    }
+
+    public int steps() {
+        return schedule.get().steps();
+    }
+
+    public ScheduleFamily family() {
+        return schedule.get().family();
+    }
+
+    /** KL (nats) of the Gaussian fitted to x⁽ᵀ⁾ against N(0, I). */
+    public ReadOnlyDoubleProperty endpointKlProperty() {
+        return endpointKl.getReadOnlyProperty();
+    }
+
+    /** One line about x⁽ᵀ⁾. */
+    public ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    /** Non-empty when the schedule does not reach noise. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    // Commands
+
+    /**
+     * Checks a family and T without applying them.
+     *
+     * @return null if valid, otherwise a sentence saying what is wrong
+     */
+    public static String validate(ScheduleFamily f, int steps) {
+        if (f == null) {
+            return "Choose a schedule family.";
+        }
+        if (steps < 2 || steps > MAX_T) {
+            return "T must be between 2 and " + MAX_T + " (got " + steps + ").";
+        }
+        return null;
+    }
+
+    /** Applies a valid family and T (see {@link #validate}). */
+    public void set(ScheduleFamily f, int steps) {
+        String problem = validate(f, steps);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (f == family() && steps == steps()) {
+            return;
+        }
+        schedule.set(Schedules.create(f, steps));
+    }
+
+    /**
+     * Shows the endpoint KL computed (off the UI thread) for the current schedule, or NaN when
+     * there are no data.
+     */
+    public void setEndpoint(double kl) {
+        Schedule s = schedule();
+        double ab = s.alphaBar(s.steps());
+        endpointKl.set(kl);
+        if (Double.isNaN(kl)) {
+            readout.set(String.format("ᾱ_T = %.3g (no data to measure x⁽ᵀ⁾)", ab));
+            warning.set("");
+            return;
+        }
+        readout.set(String.format("KL(q(x⁽ᵀ⁾) ‖ N(0, I)) ≈ %.4f nats   signal left √ᾱ_T = %.3g", Math.max(0, kl), Math.sqrt(ab)));
+        warning.set(kl > ForwardDiagnostics.NOT_NOISE_NATS
+                ? String.format("x⁽ᵀ⁾ is still far from N(0, I) (KL ≈ %.2f nats): this schedule does not reach noise.", kl)
+                : "");
+    }
+
+    /** Computes the endpoint KL for standardized data and this model's schedule (any thread). */
+    public static double endpointKl(PointSet standardized, Schedule s) {
+        return standardized == null || standardized.size() < 2 ? Double.NaN
+                : ForwardDiagnostics.endpointKl(standardized, s, 2000, 11);
+    }
+}

@@ -1,0 +1,130 @@
+package lab.diffusion.app.training;
+
+import java.util.function.Predicate;
+import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.engine.model.ModelSpec;
+
+/** The Model section: architecture of the reverse model, applied with a button. */
+public final class ModelView extends VBox {
+
+    private final ChoiceBox<ModelSpec.Kind> kind = choice(ModelSpec.Kind.values(), k -> k == ModelSpec.Kind.PAPER ? "Paper μ,Σ" : "DDPM ε");
+    private final Spinner<Integer> width = new Spinner<>(8, 512, 128, 8);
+    private final Spinner<Integer> depth = new Spinner<>(1, 6, 3);
+    private final ChoiceBox<ModelSpec.Readout> readout = choice(ModelSpec.Readout.values(),
+            r -> r == ModelSpec.Readout.BUMPS ? "Gaussian bumps" : "One per step");
+    private final Spinner<Integer> bumps = new Spinner<>(2, 50, 10);
+    private final ChoiceBox<ModelSpec.MeanForm> mean = choice(ModelSpec.MeanForm.values(),
+            m -> m == ModelSpec.MeanForm.CODE ? "Released code" : "Paper eq. 65");
+    private final ChoiceBox<ModelSpec.DdpmVariance> variance = choice(ModelSpec.DdpmVariance.values(),
+            v -> v == ModelSpec.DdpmVariance.POSTERIOR ? "β̃ₜ (posterior)" : "βₜ");
+    private final Button apply = new Button("Apply architecture");
+    private boolean syncing;
+
+    /** @param request applies a spec; false if refused (the form then shows the current model) */
+    public ModelView(TrainingModel model, Predicate<ModelSpec> request) {
+        super(8);
+        kind.setId("model-kind");
+        Forms.tip(kind, "Paper: learned mean and variance f_μ, f_Σ with a temporal readout. DDPM: predicts ε, fixed variance.");
+        width.setId("model-width");
+        Forms.tip(width, "Hidden units per layer.");
+        depth.setId("model-depth");
+        Forms.tip(depth, "Number of hidden tanh layers.");
+        Forms.tip(readout, "How time enters the paper model: J normalized Gaussian bumps gⱼ(t), or a separate readout per step.");
+        Forms.tip(bumps, "Number of temporal bumps J (paper code: 10).");
+        Forms.tip(mean, "Mean of the paper model: released code f_μ = √(1−βₜ)x + √βₜ z_μ, or eq. 65 f_μ = (x − z_μ)(1 − f_Σ) + z_μ.");
+        Forms.tip(variance, "Fixed reverse variance of the DDPM model: the posterior variance β̃ₜ or βₜ (the two entropy bounds).");
+        Forms.tip(apply, "Build a new model with these settings (training so far is discarded; you are asked first).");
+        apply.setId("apply-model");
+        width.setEditable(true);
+        depth.setEditable(true);
+        bumps.setEditable(true);
+
+        GridPane form = Forms.grid();
+        Forms.row(form, "Model", kind);
+        Forms.row(form, "Width", width);
+        Forms.row(form, "Depth", depth);
+        Forms.row(form, "Readout", readout);
+        Forms.row(form, "Bumps J", bumps);
+        Forms.row(form, "Mean", mean);
+        Forms.row(form, "DDPM var.", variance);
+        getChildren().addAll(form, apply);
+
+        show(model.specProperty().get());
+        model.specProperty().addListener((o, a, b) -> show(b));
+        Runnable dirty = () -> {
+            if (!syncing) {
+                apply.setDisable(current().equals(model.specProperty().get()));
+            }
+        };
+        kind.valueProperty().addListener((o, a, b) -> {
+            dirty.run();
+            enable();
+        });
+        readout.valueProperty().addListener((o, a, b) -> {
+            dirty.run();
+            enable();
+        });
+        for (var p : new javafx.beans.value.ObservableValue<?>[] {width.valueProperty(), depth.valueProperty(),
+            bumps.valueProperty(), mean.valueProperty(), variance.valueProperty()}) {
+            p.addListener((o, a, b) -> dirty.run());
+        }
+        apply.setOnAction(e -> {
+            if (!request.test(current())) {
+                show(model.specProperty().get());
+            }
+        });
+    }
+
+    private ModelSpec current() {
+        return TrainingModel.spec(kind.getValue(), width.getValue(), depth.getValue(), readout.getValue(), bumps.getValue(),
+                mean.getValue(), variance.getValue());
+    }
+
+    private void show(ModelSpec s) {
+        syncing = true;
+        try {
+            kind.setValue(s.kind());
+            width.getValueFactory().setValue(s.width());
+            depth.getValueFactory().setValue(s.depth());
+            readout.setValue(s.readout());
+            bumps.getValueFactory().setValue(s.bumps());
+            mean.setValue(s.meanForm());
+            variance.setValue(s.ddpmVariance());
+            apply.setDisable(true);
+            enable();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void enable() {
+        boolean paper = kind.getValue() == ModelSpec.Kind.PAPER;
+        readout.setDisable(!paper);
+        mean.setDisable(!paper);
+        bumps.setDisable(!paper || readout.getValue() != ModelSpec.Readout.BUMPS);
+        variance.setDisable(paper);
+    }
+
+    static <T> ChoiceBox<T> choice(T[] values, java.util.function.Function<T, String> label) {
+        ChoiceBox<T> c = new ChoiceBox<>(FXCollections.observableArrayList(values));
+        c.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        return c;
+    }
+}

@@ -1,0 +1,78 @@
+package lab.diffusion.app.training;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import lab.diffusion.app.plots.KChart;
+import lab.diffusion.app.plots.KlBars;
+
+/** The telemetry strip: K over training, per-step KL bars, and the numbers. */
+public final class TelemetryView extends HBox {
+
+    public TelemetryView(TrainingModel model, KChart kChart, KlBars klBars) {
+        super(10);
+        setId("telemetry");
+        getStyleClass().add("telemetry");
+        setPadding(new Insets(6, 10, 6, 10));
+
+        GridPane numbers = new GridPane();
+        numbers.setHgap(10);
+        numbers.setVgap(4);
+        numbers.getStyleClass().add("readouts");
+        readout(numbers, "Step", "step-readout", Bindings.createStringBinding(
+                () -> String.format("%,d", model.stepProperty().get()), model.stepProperty()),
+                "Optimizer steps taken on this model.");
+        readout(numbers, "Training time", "time-readout", Bindings.createStringBinding(
+                () -> String.format("%.1f s", model.secondsProperty().get()), model.secondsProperty()),
+                "Time spent training this model.");
+        readout(numbers, "Steps / s", "speed-readout", Bindings.createStringBinding(
+                () -> String.format("%.0f", model.stepsPerSecondProperty().get()), model.stepsPerSecondProperty()),
+                "Training speed on the engine thread.");
+        readout(numbers, "K (training est.)", "k-readout", bits(model.kBitsProperty()),
+                "Smoothed training estimate of the bound K: −((T−1)·E[KL] − C), bits per sample.");
+        readout(numbers, "K − L_null", "kdiff-readout", bits(model.kMinusLnullProperty()),
+                "How many bits per sample better than a unit Gaussian the model is.");
+        readout(numbers, "Held-out K", "heldout-readout", bits(model.heldoutKProperty()),
+                "K over all t on 2,000 held-out points, evaluated every 5 s while training.");
+        readout(numbers, "SW2 to held-out", "sw2-readout", Bindings.createStringBinding(() -> {
+            double v = model.sw2Property().get();
+            return Double.isFinite(v) ? String.format("%.4f", v) : "–";
+        }, model.sw2Property()), "Sliced 2-Wasserstein distance of the reverse samples to held-out data (standardized units); lower is better.");
+
+        kChart.setMinHeight(150);
+        klBars.setMinHeight(150);
+        kChart.setPrefWidth(640);
+        klBars.setPrefWidth(360);
+        HBox.setHgrow(kChart, Priority.ALWAYS);
+        HBox.setHgrow(klBars, Priority.SOMETIMES);
+        getChildren().addAll(numbers, kChart, klBars);
+    }
+
+    private static ObservableValue<String> bits(javafx.beans.property.DoubleProperty p) {
+        return Bindings.createStringBinding(() -> {
+            double v = p.get();
+            return Double.isFinite(v) ? String.format("%.3f bits", v) : "–";
+        }, p);
+    }
+
+    private static void readout(GridPane g, String name, String id, ObservableValue<String> value, String help) {
+        int r = g.getRowCount();
+        Label n = new Label(name);
+        n.getStyleClass().add("readout-name");
+        Label v = new Label();
+        v.setId(id);
+        v.getStyleClass().add("readout-value");
+        v.textProperty().bind(value);
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(help);
+        t.setShowDelay(javafx.util.Duration.millis(350));
+        n.setTooltip(t);
+        v.setTooltip(t);
+        v.setAccessibleText(name);
+        g.add(n, 0, r);
+        g.add(v, 1, r);
+    }
+}

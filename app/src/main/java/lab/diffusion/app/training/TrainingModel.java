@@ -1,0 +1,170 @@
+package lab.diffusion.app.training;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.nn.Activation;
+import lab.diffusion.engine.nn.Optimizer;
+import lab.diffusion.engine.objective.BoundReport;
+import lab.diffusion.engine.train.TrainingHistory;
+import lab.diffusion.engine.train.TrainingSnapshot;
+import lab.diffusion.engine.train.TrainingStatus;
+
+/** Model and optimizer settings, and what the engine reports about training. */
+public final class TrainingModel {
+
+    public static final double[] LEARNING_RATES = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2};
+    public static final int[] BATCH_SIZES = {64, 128, 256, 512, 1024, 2048};
+
+    // Settings (architecture changes are applied through the explorer, which may ask first)
+    private final ObjectProperty<ModelSpec> spec = new SimpleObjectProperty<>(ModelSpec.paperDefault(2));
+    private final ObjectProperty<Optimizer.Kind> optimizer = new SimpleObjectProperty<>(Optimizer.Kind.ADAM);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
+    private final IntegerProperty batchSize = new SimpleIntegerProperty(512);
+    private final LongProperty seed = new SimpleLongProperty(1);
+
+    // Reported
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final LongProperty step = new SimpleLongProperty();
+    private final DoubleProperty seconds = new SimpleDoubleProperty();
+    private final DoubleProperty kBits = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty kMinusLnull = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty heldoutK = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty();
+    private final DoubleProperty sw2 = new SimpleDoubleProperty(Double.NaN);
+    private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>(TrainingStatus.IDLE);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<TrainingHistory.Curve> curve = new SimpleObjectProperty<>();
+    private final ObjectProperty<BoundReport> report = new SimpleObjectProperty<>();
+    private final TrainingHistory history = new TrainingHistory();
+    private long lastHeldoutStep = -1;
+
+    public ObjectProperty<ModelSpec> specProperty() {
+        return spec;
+    }
+
+    public ObjectProperty<Optimizer.Kind> optimizerProperty() {
+        return optimizer;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public IntegerProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public LongProperty stepProperty() {
+        return step;
+    }
+
+    public DoubleProperty secondsProperty() {
+        return seconds;
+    }
+
+    public DoubleProperty kBitsProperty() {
+        return kBits;
+    }
+
+    public DoubleProperty kMinusLnullProperty() {
+        return kMinusLnull;
+    }
+
+    public DoubleProperty heldoutKProperty() {
+        return heldoutK;
+    }
+
+    public DoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond;
+    }
+
+    public DoubleProperty sw2Property() {
+        return sw2;
+    }
+
+    public ObjectProperty<TrainingStatus> statusProperty() {
+        return status;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** The K curve (a new immutable object on every change). */
+    public ObjectProperty<TrainingHistory.Curve> curveProperty() {
+        return curve;
+    }
+
+    /** The latest held-out evaluation (per-step KL). */
+    public ObjectProperty<BoundReport> reportProperty() {
+        return report;
+    }
+
+    /** True once any step has been taken on the current model. */
+    public boolean hasProgress() {
+        return step.get() > 0;
+    }
+
+    /** A spec with the given kind, keeping the architecture settings. */
+    public ModelSpec specWith(ModelSpec.Kind kind) {
+        return spec.get().withKind(kind);
+    }
+
+    /** A spec from sidebar fields (validated by ModelSpec's constructor). */
+    public static ModelSpec spec(ModelSpec.Kind kind, int width, int depth, ModelSpec.Readout readout, int bumps,
+                                 ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance) {
+        return new ModelSpec(kind, 2, width, depth, Activation.TANH, readout, bumps, mean, variance, 32);
+    }
+
+    // Commands (called with engine reports, on the UI thread)
+
+    /** Takes in a snapshot from the engine. */
+    public void accept(TrainingSnapshot s) {
+        boolean restarted = s.step() < step.get() || s.step() == 0;
+        step.set(s.step());
+        seconds.set(s.seconds());
+        kBits.set(s.kBits());
+        kMinusLnull.set(s.kMinusLnullBits());
+        heldoutK.set(s.heldoutKBits());
+        stepsPerSecond.set(s.status() == TrainingStatus.RUNNING ? s.stepsPerSecond() : 0);
+        status.set(s.status());
+        message.set(s.message());
+        report.set(s.heldoutReport());
+        if (restarted) {
+            history.restore(new TrainingHistory.Curve(new long[0], new double[0], new double[0], new double[0]));
+            lastHeldoutStep = -1;
+        }
+        if (s.step() > 0 && Double.isFinite(s.kBits())) {
+            // snapshots are coalesced, so a held-out result is attached to the first snapshot that shows it
+            boolean newHeldout = s.heldoutStep() > lastHeldoutStep && Double.isFinite(s.heldoutKBits());
+            history.add(s.step(), s.seconds(), s.kBits(), newHeldout ? s.heldoutKBits() : Double.NaN);
+            if (newHeldout) {
+                lastHeldoutStep = s.heldoutStep();
+            }
+        }
+        curve.set(history.curve());
+    }
+
+    public void acceptQuality(double value) {
+        sw2.set(value);
+    }
+}

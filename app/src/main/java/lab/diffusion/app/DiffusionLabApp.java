@@ -36,6 +36,13 @@ public final class DiffusionLabApp extends Application {
         stage.setMinHeight(680);
         stage.setOnHidden(e -> explorer.close());
         stage.show();
+        PerfLog.startIfEnabled(explorer);
+        if (Boolean.getBoolean("dlab.train")) {
+            explorer.train(); // start training at once (for measurements)
+        }
+        if (Boolean.getBoolean("dlab.continuous")) {
+            explorer.renderLoop.continuousProperty().set(true);
+        }
     }
 
     /** The window's scene for an explorer (also used by tests). */

@@ -98,9 +98,9 @@ public final class Explorer implements AutoCloseable {
     public Explorer(Confirmer confirmer) {
         this.confirmer = confirmer;
         this.engine = new EngineService(Platform::runLater);
-        renderLoop.register(forwardPlot);
-        renderLoop.register(reversePlot);
-        renderLoop.register(driftPlot);
+        renderLoop.registerMain(forwardPlot);
+        renderLoop.registerMain(reversePlot);
+        renderLoop.registerMain(driftPlot);
         renderLoop.register(kChart);
         renderLoop.register(klBars);
         wire();
@@ -345,7 +345,10 @@ public final class Explorer implements AutoCloseable {
             if (s.status() == TrainingStatus.DIVERGED) {
                 training.runningProperty().set(false);
             }
-            reversePlot.setNote(s.step() == 0 ? "Untrained: the reverse steps equal the forward kernel. Press Train." : "");
+            reversePlot.setNote(s.step() == 0 ? "Untrained: each reverse step is the forward kernel." : "");
+            if (s.status() == TrainingStatus.RUNNING) {
+                status.set(String.format("Training: %,d steps, %.0f steps/s", s.step(), s.stepsPerSecond()));
+            }
             updateSubtitles();
         });
         engine.reverse.onValue(r -> {
@@ -496,8 +499,9 @@ public final class Explorer implements AutoCloseable {
         reversePlot.setSubtitle(lastReverse == null ? "sampling…" : String.format("t = %d   %,d samples from noise at T = %d",
                 t, reversePlot.pointCount(), s.steps()));
         Views.Drift d = driftPlot.drift();
-        driftPlot.setSubtitle(d == null ? "" : String.format("step %d → %d   arrows ×%.3g", Math.max(1, t),
-                Math.max(1, t) - 1, d.arrowScale()));
+        driftPlot.setSubtitle(d == null ? "" : t <= 1
+                ? String.format("step 1 → 0 (fixed: the forward kernel)   arrows ×%.3g", d.arrowScale())
+                : String.format("step %d → %d   arrows ×%.3g", t, t - 1, d.arrowScale()));
     }
 
     private void pushSetup(boolean keepWeights) {

@@ -164,25 +164,48 @@ class ExplorerUiTest {
         PointSet before = ex.data.points();
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,y\n1,2\n3,4,5\n");
-        robot.interact(() -> window.dataView().importFile(bad));
+        importAndWait(robot, bad);
         Label msg = robot.lookup("#data-message").queryAs(Label.class);
         assertTrue(msg.isVisible() && msg.getText().contains("line 3"), msg.getText());
         assertEquals(before, ex.data.points());
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "1,2\nNaN,4\n");
-        robot.interact(() -> window.dataView().importFile(nan));
+        importAndWait(robot, nan);
         assertTrue(msg.getText().contains("not a finite number"), msg.getText());
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
-        robot.interact(() -> window.dataView().importFile(empty));
+        importAndWait(robot, empty);
         assertTrue(msg.getText().contains("contains no points"), msg.getText());
         assertEquals(before, ex.data.points());
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x,y\n" + "0,0\n1,1\n2,0\n3,1\n4,0\n5,1\n6,0\n7,1\n8,0\n9,1\n10,0\n");
-        robot.interact(() -> window.dataView().importFile(good));
+        importAndWait(robot, good);
         assertFalse(msg.isVisible());
         assertEquals(11, ex.data.points().size());
         waitFor("the forward plot shows the imported points", () -> ex.forwardPlot.pointCount() == 11);
+    }
+
+    @Test
+    void aHugeFileIsCappedWithAMessage(FxRobot robot) throws Exception {
+        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
+        PointSet before = ex.data.points();
+        Path big = dir.resolve("big.csv");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 25_000; i++) {
+            b.append(i % 97).append(',').append(i % 89).append('\n');
+        }
+        Files.writeString(big, b.toString());
+        importAndWait(robot, big);
+        Label msg = robot.lookup("#data-message").queryAs(Label.class);
+        assertTrue(msg.getText().contains("more than 20,000 points"), msg.getText());
+        assertEquals(before, ex.data.points());
+    }
+
+    private void importAndWait(FxRobot robot, Path file) throws Exception {
+        var done = new java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Boolean>>();
+        robot.interact(() -> done.complete(window.dataView().importFile(file)));
+        done.get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test

@@ -113,14 +113,30 @@ public final class DataModel {
         replace(p, "text", null, true);
     }
 
-    /** Reads a CSV of x,y rows; on any problem the old data stay and the message says why. */
-    public void importCsv(Path file) throws DataException {
-        PointSet p = PointCsv.read(file, 2);
-        if (p.size() > MAX_POINTS) {
-            throw new DataException(file.getFileName() + " has " + p.size() + " points; at most " + MAX_POINTS
-                    + " can be shown and edited (use the command line for larger sets)");
+    /**
+     * Reads a CSV of x,y rows (any thread; stops reading past the cap). Apply the result with
+     * {@link #setImported}.
+     */
+    public static PointSet readCsv(Path file) throws DataException {
+        try {
+            return PointCsv.read(file, 2, MAX_POINTS);
+        } catch (DataException e) {
+            if (e.getMessage().contains("has more than")) {
+                throw new DataException(e.getMessage() + "; the app shows and edits at most " + String.format("%,d", MAX_POINTS)
+                        + " (the command line trains on up to 5,000,000)");
+            }
+            throw e;
         }
-        replace(p, file.getFileName().toString(), null, true);
+    }
+
+    /** Shows points read by {@link #readCsv} (one undo step). */
+    public void setImported(PointSet p, String name) {
+        replace(p, name, null, true);
+    }
+
+    /** Reads and shows a CSV file on this thread; on any problem the old data stay. */
+    public void importCsv(Path file) throws DataException {
+        setImported(readCsv(file), file.getFileName().toString());
     }
 
     /** Writes the current points as CSV (atomically). */

@@ -152,16 +152,31 @@ public final class DataView extends VBox {
         message.setManaged(!text.isEmpty());
     }
 
-    /** Imports a CSV file; on failure the old data stay and the message says why. */
-    public boolean importFile(Path file) {
-        try {
-            model.importCsv(file);
-            say("");
-            return true;
-        } catch (DataException ex) {
-            say("Not imported: " + ex.getMessage());
-            return false;
-        }
+    /**
+     * Imports a CSV file, reading it off the UI thread; on failure the old data stay and the
+     * message says why. The returned future completes on the UI thread with true on success.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> importFile(Path file) {
+        say("Reading " + file.getFileName() + "…");
+        java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                lab.diffusion.engine.data.PointSet p = DataModel.readCsv(file);
+                javafx.application.Platform.runLater(() -> {
+                    model.setImported(p, file.getFileName().toString());
+                    say("");
+                    done.complete(true);
+                });
+            } catch (DataException ex) {
+                javafx.application.Platform.runLater(() -> {
+                    say("Not imported: " + ex.getMessage());
+                    done.complete(false);
+                });
+            }
+        }, "diffusion-lab-import");
+        reader.setDaemon(true);
+        reader.start();
+        return done;
     }
 
     private void chooseImport() {

@@ -49,7 +49,10 @@ public final class EngineService implements AutoCloseable {
     }
 
     private static final double CHUNK_SECONDS = 0.1;
-    private static final long DISPLAY_REFRESH_NANOS = 400_000_000L;
+    /** Shortest time between display refreshes while training. */
+    private static final long MIN_REFRESH_NANOS = 400_000_000L;
+    /** Display work may take at most 1/(1+this) of the engine's time while training. */
+    private static final double TRAIN_TO_DISPLAY = 9.0;
 
     public final Channel<TrainingSnapshot> snapshots;
     public final Channel<Views.Reverse> reverse;
@@ -78,6 +81,7 @@ public final class EngineService implements AutoCloseable {
     private DriftRequest lastDrift;
     private long lastDriftVersion = -1;
     private long lastRefreshNanos;
+    private long refreshCostNanos;
 
     public EngineService(Executor ui) {
         snapshots = new Channel<>(ui);
@@ -238,6 +242,7 @@ public final class EngineService implements AutoCloseable {
             return;
         }
         status.publish("Training");
+        refreshCostNanos = 0;
         try {
             while (training.get()) {
                 TrainingSnapshot s = trainer.runChunk(CHUNK_SECONDS, () -> !training.get());
@@ -248,11 +253,17 @@ public final class EngineService implements AutoCloseable {
                     break;
                 }
                 long now = System.nanoTime();
-                if (now - lastRefreshNanos >= DISPLAY_REFRESH_NANOS) {
+                long interval = Math.max(MIN_REFRESH_NANOS, (long) (TRAIN_TO_DISPLAY * refreshCostNanos));
+                if (now - lastRefreshNanos >= interval) {
                     reverseWanted.set(true);
-                    lastRefreshNanos = now;
+                    lastDriftVersion = -1;
+                    pump();
+                    long end = System.nanoTime();
+                    refreshCostNanos = end - now;
+                    lastRefreshNanos = end;
+                } else {
+                    pumpRequestsOnly();
                 }
-                pump();
             }
         } catch (RuntimeException e) {
             training.set(false);
@@ -264,6 +275,29 @@ public final class EngineService implements AutoCloseable {
             reverseWanted.set(true);
             pump();
             status.publish(trainer.status() == TrainingStatus.DIVERGED ? "Training diverged" : "Paused");
+        }
+    }
+
+    /**
+     * While training: serves what a person asked for (a new t, a followed point) but does not
+     * refresh displays just because the model changed. Engine thread only.
+     */
+    private void pumpRequestsOnly() {
+        if (model == null) {
+            return;
+        }
+        try {
+            FollowRequest f = followRequest.getAndSet(null);
+            if (f != null) {
+                computeFollow(f);
+            }
+            DriftRequest d = driftRequest.get();
+            if (d != null && !d.equals(lastDrift)) {
+                computeDrift(d);
+                lastDrift = d;
+            }
+        } catch (RuntimeException e) {
+            errors.publish("Display update failed: " + e.getMessage());
         }
     }
 

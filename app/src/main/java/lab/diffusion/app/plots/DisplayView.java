@@ -31,7 +31,7 @@ public final class DisplayView extends VBox {
         grid.valueProperty().addListener((o, a, b) -> model.gridProperty().set(b));
         Forms.tip(grid, "Arrows per side of the drift grid.");
         CheckBox continuous = check("Redraw every frame (frame-rate test)", "continuous-check", loop.continuousProperty(),
-                "Repaint all three plots on every frame and show frames per second in the status bar.");
+                "Repaint the three plots on every frame and show frames per second in the status bar.");
         GridPane form = Forms.grid();
         Forms.row(form, "Arrow grid", grid);
         getChildren().addAll(color, arrows, heat, ideal, backdrop, form, continuous);

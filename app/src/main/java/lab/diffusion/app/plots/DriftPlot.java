@@ -76,17 +76,21 @@ public final class DriftPlot extends PlotCanvas {
         int n = f.nx() * f.ny();
         double cellX = Math.abs(v.sx(f.xMin() + (f.xMax() - f.xMin()) / (f.nx() - 1)) - v.sx(f.xMin()));
         double cellY = Math.abs(v.sy(f.yMin() + (f.yMax() - f.yMin()) / (f.ny() - 1)) - v.sy(f.yMin()));
-        if (showHeat) {
-            for (int k = 0; k < n; k++) {
-                g.setFill(HeatColors.at(relativeVariance(f, k)));
-                g.fillRect(v.sx(f.x()[k]) - cellX / 2, v.sy(f.y()[k]) - cellY / 2, cellX + 1, cellY + 1);
+        if (showHeat || backdrop != null) {
+            pixels.begin(v, outputScale());
+            if (showHeat) {
+                for (int k = 0; k < n; k++) {
+                    pixels.rect(v.sx(f.x()[k]) - cellX / 2 - v.left(), v.sy(f.y()[k]) - cellY / 2 - v.top(), cellX + 1, cellY + 1,
+                            PixelLayer.argb(HeatColors.at(relativeVariance(f, k))));
+                }
             }
-        }
-        if (backdrop != null) {
-            g.setFill(javafx.scene.paint.Color.rgb(90, 40, 120, 0.35));
-            for (int i = 0; i < backdrop.length / 2; i++) {
-                g.fillRect(v.sx(backdrop[2 * i]) - 1, v.sy(backdrop[2 * i + 1]) - 1, 2, 2);
+            if (backdrop != null) {
+                int dot = PixelLayer.argb(javafx.scene.paint.Color.rgb(120, 70, 150));
+                for (int i = 0; i < backdrop.length / 2; i++) {
+                    pixels.dot(v.sx(backdrop[2 * i]) - v.left(), v.sy(backdrop[2 * i + 1]) - v.top(), 2, dot);
+                }
             }
+            pixels.end(g, v);
         }
         double scale = drift.arrowScale();
         if (showIdeal && drift.idealDx() != null) {

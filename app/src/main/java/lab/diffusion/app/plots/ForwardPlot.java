@@ -68,7 +68,7 @@ public final class ForwardPlot extends PlotCanvas {
     @Override
     protected void paintContent(GraphicsContext g, Viewport v) {
         if (states != null && t < states.length) {
-            Points.draw(g, v, states[t], colors, colorByStart ? null : theme.accent, 3);
+            Points.draw(g, v, pixels, outputScale(), states[t], colors, colorByStart ? null : theme.accent, 3);
         }
         Points.path(g, v, followPath, t, theme.path, 2);
         if (pointCount() == 0) {

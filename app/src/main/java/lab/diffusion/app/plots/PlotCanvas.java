@@ -16,6 +16,7 @@ public abstract class PlotCanvas extends Region {
 
     protected final Canvas canvas = new Canvas();
     protected PlotTheme theme = PlotTheme.light();
+    protected final PixelLayer pixels = new PixelLayer();
     private boolean dirty = true;
     private boolean equalAspect;
     private boolean logY;
@@ -223,6 +224,11 @@ public abstract class PlotCanvas extends Region {
             g.fillText(yLabel, 0, 0);
             g.restore();
         }
+    }
+
+    /** The window's output scale (2 on a high-DPI screen), for pixel layers. */
+    protected final double outputScale() {
+        return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
     }
 
     /** Draws the data inside the (clipped) plot area. */

@@ -11,10 +11,12 @@ public final class PointColors {
 
     public static final int BUCKETS = 36;
     private static final Color[] PALETTE = new Color[BUCKETS];
+    private static final int[] ARGB = new int[BUCKETS];
 
     static {
         for (int b = 0; b < BUCKETS; b++) {
-            PALETTE[b] = Color.hsb(360.0 * b / BUCKETS, 0.72, 0.82, 0.8);
+            PALETTE[b] = Color.hsb(360.0 * b / BUCKETS, 0.72, 0.82);
+            ARGB[b] = PixelLayer.argb(PALETTE[b]);
         }
     }
 
@@ -83,5 +85,9 @@ public final class PointColors {
 
     static Color color(int b) {
         return PALETTE[b];
+    }
+
+    static int argb(int b) {
+        return ARGB[b];
     }
 }

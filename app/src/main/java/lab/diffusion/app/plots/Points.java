@@ -9,28 +9,29 @@ final class Points {
     private Points() {
     }
 
-    static void draw(GraphicsContext g, Viewport v, float[] xy, PointColors colors, Color single, double size) {
+    /** Draws the points into a pixel layer and puts it on the canvas (one image per frame). */
+    static void draw(GraphicsContext g, Viewport v, PixelLayer layer, double outputScale, float[] xy, PointColors colors,
+                     Color single, double size) {
         if (xy == null || colors == null) {
             return;
         }
+        layer.begin(v, outputScale);
         int n = Math.min(colors.size(), xy.length / 2);
         int[] order = colors.order();
-        double half = size / 2;
+        int singleArgb = single == null ? 0 : PixelLayer.argb(single);
         for (int b = 0; b < PointColors.BUCKETS; b++) {
             int from = colors.bucketStart(b);
             int to = colors.bucketStart(b + 1);
-            if (from == to) {
-                continue;
-            }
-            g.setFill(single != null ? single : PointColors.color(b));
+            int argb = single != null ? singleArgb : PointColors.argb(b);
             for (int k = from; k < to; k++) {
                 int i = order[k];
                 if (i >= n) {
                     continue;
                 }
-                g.fillRect(v.sx(xy[2 * i]) - half, v.sy(xy[2 * i + 1]) - half, size, size);
+                layer.dot(v.sx(xy[2 * i]) - v.left(), v.sy(xy[2 * i + 1]) - v.top(), size, argb);
             }
         }
+        layer.end(g, v);
     }
 
     /** A polyline through points t = 0..T of a path (row-major), with a marker at t. */

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class RenderLoop extends AnimationTimer {
 
     private final List<PlotCanvas> plots = new ArrayList<>();
+    private final List<PlotCanvas> main = new ArrayList<>();
     private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper();
     private final ReadOnlyDoubleWrapper paintMillis = new ReadOnlyDoubleWrapper();
     private final BooleanProperty continuous = new SimpleBooleanProperty();
@@ -24,8 +25,15 @@ public final class RenderLoop extends AnimationTimer {
     private long paintNanos;
     private int paints;
 
+    /** Repaints p whenever it is marked dirty. */
     public void register(PlotCanvas p) {
         plots.add(p);
+    }
+
+    /** Like {@link #register} and also repainted on every frame in continuous (frame-rate test) mode. */
+    public void registerMain(PlotCanvas p) {
+        plots.add(p);
+        main.add(p);
     }
 
     /** Frames painted per second over the last second (frames where something was repainted). */
@@ -51,7 +59,7 @@ public final class RenderLoop extends AnimationTimer {
         long t0 = System.nanoTime();
         boolean painted = false;
         for (PlotCanvas p : plots) {
-            if (all || p.isDirty()) {
+            if (p.isDirty() || (all && main.contains(p))) {
                 p.paint();
                 painted = true;
             }

@@ -62,7 +62,7 @@ public final class ReversePlot extends PlotCanvas {
     @Override
     protected void paintContent(GraphicsContext g, Viewport v) {
         if (states != null && t < states.length) {
-            Points.draw(g, v, states[t], colors, colorByStart ? null : theme.accent2, 3);
+            Points.draw(g, v, pixels, outputScale(), states[t], colors, colorByStart ? null : theme.accent2, 3);
         }
         Points.path(g, v, followPath, t, theme.reversePath, 2);
         if (!note.isEmpty()) {

@@ -30,12 +30,20 @@ public final class PointCsv {
      * @throws DataException with the file name, line number and what is wrong
      */
     public static PointSet read(Path file, int expectedDim) throws DataException {
+        return read(file, expectedDim, MAX_POINTS);
+    }
+
+    /**
+     * Reads at most {@code maxPoints} points; a longer file is rejected as soon as the limit is
+     * passed, without reading the rest.
+     */
+    public static PointSet read(Path file, int expectedDim, int maxPoints) throws DataException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new DataException(name + " is a folder, not a CSV file");
         }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(in, name, expectedDim);
+            return parse(in, name, expectedDim, Math.min(maxPoints, MAX_POINTS));
         } catch (NoSuchFileException e) {
             throw new DataException("no such file: " + file);
         } catch (CharacterCodingException e) {
@@ -45,7 +53,7 @@ public final class PointCsv {
         }
     }
 
-    static PointSet parse(BufferedReader in, String name, int expectedDim) throws IOException, DataException {
+    static PointSet parse(BufferedReader in, String name, int expectedDim, int maxPoints) throws IOException, DataException {
         int dim = expectedDim;
         float[] buf = new float[1024];
         int count = 0;
@@ -100,8 +108,8 @@ public final class PointCsv {
                     throw new DataException(name + ", line " + lineNo + ": value '" + parts[k].strip() + "' is too large");
                 }
             }
-            if (count / dim >= MAX_POINTS) {
-                throw new DataException(name + " has more than " + MAX_POINTS + " points");
+            if (count / dim >= maxPoints) {
+                throw new DataException(name + " has more than " + String.format("%,d", maxPoints) + " points");
             }
             if (count + dim > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + dim));

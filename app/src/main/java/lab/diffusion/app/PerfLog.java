@@ -1,0 +1,52 @@
+package lab.diffusion.app;
+
+import javafx.animation.AnimationTimer;
+
+/**
+ * With {@code -Ddlab.perf=true}, prints once per second what the window achieves: frames per
+ * second, milliseconds per repaint, and training steps per second (for the README's figures).
+ */
+final class PerfLog extends AnimationTimer {
+
+    private final Explorer ex;
+    private long last;
+    private boolean modelReported;
+
+    private PerfLog(Explorer ex) {
+        this.ex = ex;
+    }
+
+    static void startIfEnabled(Explorer ex) {
+        if (Boolean.getBoolean("dlab.perf")) {
+            new PerfLog(ex).start();
+            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    System.out.printf("startup: first frame painted %.2f s after the JVM started%n",
+                            (System.currentTimeMillis() - jvmStart) / 1000.0);
+                    System.out.flush();
+                    stop();
+                }
+            }.start();
+        }
+    }
+
+    @Override
+    public void handle(long now) {
+        if (!modelReported && ex.reversePlot.pointCount() > 0) {
+            modelReported = true;
+            System.out.printf("startup: first reverse samples shown %.2f s after the JVM started%n",
+                    (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
+        }
+        if (now - last < 1_000_000_000L) {
+            return;
+        }
+        last = now;
+        System.out.printf("perf: fps %.1f  paint %.2f ms  training %.0f steps/s  step %d  points %d  samples %d  grid %d%n",
+                ex.renderLoop.fpsProperty().get(), ex.renderLoop.paintMillisProperty().get(),
+                ex.training.stepsPerSecondProperty().get(), ex.training.stepProperty().get(), ex.forwardPlot.pointCount(),
+                ex.reversePlot.pointCount(), ex.display.gridProperty().get());
+        System.out.flush();
+    }
+}

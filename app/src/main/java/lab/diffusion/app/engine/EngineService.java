@@ -262,7 +262,7 @@ public final class EngineService implements AutoCloseable {
                     refreshCostNanos = end - now;
                     lastRefreshNanos = end;
                 } else {
-                    pumpRequestsOnly();
+                    pump(false);
                 }
             }
         } catch (RuntimeException e) {
@@ -278,31 +278,16 @@ public final class EngineService implements AutoCloseable {
         }
     }
 
-    /**
-     * While training: serves what a person asked for (a new t, a followed point) but does not
-     * refresh displays just because the model changed. Engine thread only.
-     */
-    private void pumpRequestsOnly() {
-        if (model == null) {
-            return;
-        }
-        try {
-            FollowRequest f = followRequest.getAndSet(null);
-            if (f != null) {
-                computeFollow(f);
-            }
-            DriftRequest d = driftRequest.get();
-            if (d != null && !d.equals(lastDrift)) {
-                computeDrift(d);
-                lastDrift = d;
-            }
-        } catch (RuntimeException e) {
-            errors.publish("Display update failed: " + e.getMessage());
-        }
+    /** Serves pending display requests, refreshing everything that is stale. Engine thread only. */
+    private void pump() {
+        pump(true);
     }
 
-    /** Serves pending display requests. Engine thread only. */
-    private void pump() {
+    /**
+     * Serves what a person asked for (a followed point, a new t). With {@code refresh} it also
+     * recomputes displays that only went stale because the model changed. Engine thread only.
+     */
+    private void pump(boolean refresh) {
         if (model == null) {
             return;
         }
@@ -311,11 +296,11 @@ public final class EngineService implements AutoCloseable {
             if (f != null) {
                 computeFollow(f);
             }
-            if (reverseWanted.getAndSet(false)) {
+            if (refresh && reverseWanted.getAndSet(false)) {
                 computeReverse();
             }
             DriftRequest d = driftRequest.get();
-            if (d != null && (!d.equals(lastDrift) || lastDriftVersion != version)) {
+            if (d != null && (!d.equals(lastDrift) || (refresh && lastDriftVersion != version))) {
                 computeDrift(d);
                 lastDrift = d;
                 lastDriftVersion = version;

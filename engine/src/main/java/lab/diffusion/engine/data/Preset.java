@@ -1,10 +1,10 @@
 package lab.diffusion.engine.data;
 
-import java.util.Locale;
+import lab.diffusion.engine.Named;
 import java.util.SplittableRandom;
 
 /** The 2D preset distributions. Points are generated in data units; see {@link #standardizer()}. */
-public enum Preset {
+public enum Preset implements Named {
     SWISSROLL("swissroll", "Swiss roll"),
     MOONS("moons", "Two moons"),
     GAUSSIANS8("gaussians8", "8 Gaussians"),
@@ -30,6 +30,7 @@ public enum Preset {
         this.label = label;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -40,24 +41,15 @@ public enum Preset {
 
     /** Finds a preset by id, or null. */
     public static Preset find(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (Preset p : values()) {
-            if (p.id.equals(t)) {
-                return p;
-            }
+        try {
+            return Named.parse(Preset.class, text, "preset");
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return null;
     }
 
     public static String ids() {
-        StringBuilder b = new StringBuilder();
-        for (Preset p : values()) {
-            if (b.length() > 0) {
-                b.append(", ");
-            }
-            b.append(p.id);
-        }
-        return b.toString();
+        return Named.ids(Preset.class);
     }
 
     /** n points in data units, reproducible from the seed. */

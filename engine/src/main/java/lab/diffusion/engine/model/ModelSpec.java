@@ -1,6 +1,6 @@
 package lab.diffusion.engine.model;
 
-import java.util.Locale;
+import lab.diffusion.engine.Named;
 import lab.diffusion.engine.nn.Activation;
 
 /**
@@ -24,7 +24,7 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
     public static final int MAX_WIDTH = 4096;
 
     /** The two model families. */
-    public enum Kind {
+    public enum Kind implements Named {
         PAPER("paper"), DDPM("ddpm");
 
         private final String id;
@@ -33,23 +33,18 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
-        public static Kind parse(String s) {
-            String t = s.trim().toLowerCase(Locale.ROOT);
-            for (Kind k : values()) {
-                if (k.id.equals(t)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown model '" + s + "' (paper or ddpm)");
+        public static Kind parse(String text) {
+            return Named.parse(Kind.class, text, "model");
         }
     }
 
     /** How time enters the paper model. */
-    public enum Readout {
+    public enum Readout implements Named {
         BUMPS("bumps"), PER_STEP("perstep");
 
         private final String id;
@@ -58,23 +53,18 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
-        public static Readout parse(String s) {
-            String t = s.trim().toLowerCase(Locale.ROOT).replace("-", "");
-            for (Readout r : values()) {
-                if (r.id.equals(t)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown readout '" + s + "' (bumps or perstep)");
+        public static Readout parse(String text) {
+            return Named.parse(Readout.class, text, "readout");
         }
     }
 
     /** The paper model's mean: released code f_μ = √(1−β)x + √β z_μ, or eq. 65. */
-    public enum MeanForm {
+    public enum MeanForm implements Named {
         CODE("code"), EQ65("eq65");
 
         private final String id;
@@ -83,23 +73,18 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
-        public static MeanForm parse(String s) {
-            String t = s.trim().toLowerCase(Locale.ROOT);
-            for (MeanForm m : values()) {
-                if (m.id.equals(t)) {
-                    return m;
-                }
-            }
-            throw new IllegalArgumentException("unknown mean form '" + s + "' (code or eq65)");
+        public static MeanForm parse(String text) {
+            return Named.parse(MeanForm.class, text, "mean form");
         }
     }
 
     /** Fixed variance of the DDPM reverse step: β̃ₜ (posterior) or βₜ. */
-    public enum DdpmVariance {
+    public enum DdpmVariance implements Named {
         POSTERIOR("posterior"), BETA("beta");
 
         private final String id;
@@ -108,18 +93,13 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
-        public static DdpmVariance parse(String s) {
-            String t = s.trim().toLowerCase(Locale.ROOT);
-            for (DdpmVariance v : values()) {
-                if (v.id.equals(t)) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown DDPM variance '" + s + "' (posterior or beta)");
+        public static DdpmVariance parse(String text) {
+            return Named.parse(DdpmVariance.class, text, "DDPM variance");
         }
     }
 

@@ -1,6 +1,6 @@
 package lab.diffusion.engine.nn;
 
-import java.util.Locale;
+import lab.diffusion.engine.Named;
 
 /**
  * Hidden-layer nonlinearities with host kernels. ND4J's transcendental ops run at ~4 ns per
@@ -9,7 +9,7 @@ import java.util.Locale;
  * Float kernels use a rational approximation accurate to 3e-7 (a few float ulps); double
  * kernels use the exact functions, so float64 gradient checks test the true derivative.
  */
-public enum Activation {
+public enum Activation implements Named {
     TANH("tanh"),
     SIGMOID("sigmoid");
 
@@ -32,18 +32,13 @@ public enum Activation {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static Activation parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (Activation a : values()) {
-            if (a.id.equals(t)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown activation '" + text + "' (tanh or sigmoid)");
+        return Named.parse(Activation.class, text, "activation");
     }
 
     /** Float tanh to within 3e-7 of the exact value, never outside [−1, 1]. */

@@ -1,6 +1,6 @@
 package lab.diffusion.engine.nn;
 
-import java.util.Locale;
+import lab.diffusion.engine.Named;
 
 /**
  * A first-order optimizer on a flat double parameter vector. State is kept in double precision
@@ -9,7 +9,7 @@ import java.util.Locale;
 public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp {
 
     /** The optimizers offered. */
-    public enum Kind {
+    public enum Kind implements Named {
         ADAM("adam"),
         RMSPROP("rmsprop");
 
@@ -19,18 +19,13 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Kind parse(String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            for (Kind k : values()) {
-                if (k.id.equals(t)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown optimizer '" + text + "' (adam or rmsprop)");
+            return Named.parse(Kind.class, text, "optimizer");
         }
     }
 

@@ -1,9 +1,9 @@
 package lab.diffusion.engine.schedule;
 
-import java.util.Locale;
+import lab.diffusion.engine.Named;
 
 /** The β schedule families of paper-math §2 (custom and learned schedules come later). */
-public enum ScheduleFamily {
+public enum ScheduleFamily implements Named {
     /** The released code's default: 1/linspace(T, 2, T), β₁ raised by 0.001, floor 1e-6. */
     PAPER("paper", "Paper default"),
     /** βₜ = 1/(T−t+1): removes a fixed 1/T of the original signal per step. */
@@ -24,6 +24,7 @@ public enum ScheduleFamily {
     }
 
     /** Short name used on the command line and in session files. */
+    @Override
     public String id() {
         return id;
     }
@@ -33,26 +34,12 @@ public enum ScheduleFamily {
         return label;
     }
 
-    /** Parses a command-line or session id; throws with the list of valid names. */
     public static ScheduleFamily parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        for (ScheduleFamily f : values()) {
-            if (f.id.equals(t)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown schedule '" + text + "' (choose one of: " + ids() + ")");
+        return Named.parse(ScheduleFamily.class, text, "schedule");
     }
 
     /** Comma-separated list of all ids. */
     public static String ids() {
-        StringBuilder b = new StringBuilder();
-        for (ScheduleFamily f : values()) {
-            if (b.length() > 0) {
-                b.append(", ");
-            }
-            b.append(f.id);
-        }
-        return b.toString();
+        return Named.ids(ScheduleFamily.class);
     }
 }

@@ -156,13 +156,19 @@ public final class MainWindow extends BorderPane {
         ModelView modelView = new ModelView(ex.training, ex::requestSpec);
         TrainingSettingsView settings = new TrainingSettingsView(ex.training, ex::requestOptimizer, ex::setLearningRate,
                 ex::setBatchSize, ex::setSeed);
-        Spinner<Integer> samples = new Spinner<>(100, 5000, 2000, 100);
+        Label samplingMessage = Forms.note("");
+        samplingMessage.getStyleClass().add("error-text");
+        java.util.function.Consumer<String> sampleSay = t -> {
+            samplingMessage.setText(t);
+            samplingMessage.setVisible(!t.isEmpty());
+            samplingMessage.setManaged(!t.isEmpty());
+        };
+        sampleSay.accept("");
+        Spinner<Integer> samples = Forms.intSpinner(100, 5000, 2000, 100, sampleSay);
         samples.setId("samples-spinner");
-        samples.setEditable(true);
         Forms.tip(samples, "Number of reverse samples drawn from noise for the Reverse plot.");
-        Spinner<Integer> sampleSeed = new Spinner<>(0, 1_000_000, 7);
+        Spinner<Integer> sampleSeed = Forms.intSpinner(0, 1_000_000, 7, 1, sampleSay);
         sampleSeed.setId("sample-seed");
-        sampleSeed.setEditable(true);
         Forms.tip(sampleSeed, "Seed of the noise the reverse samples start from.");
         Runnable applySampling = () -> ex.setSampling(samples.getValue(), sampleSeed.getValue());
         samples.valueProperty().addListener((o, a, b) -> applySampling.run());
@@ -175,7 +181,7 @@ public final class MainWindow extends BorderPane {
         TitledPane sch = Forms.section("Schedule", scheduleView);
         TitledPane model = Forms.section("Model", modelView);
         TitledPane tr = Forms.section("Training", settings);
-        TitledPane smp = Forms.section("Sampling", sampling);
+        TitledPane smp = Forms.section("Sampling", new VBox(6, sampling, samplingMessage));
         TitledPane disp = Forms.section("Display", new DisplayView(ex.display, ex.renderLoop, ex.idealAvailableProperty()));
         model.setExpanded(false);
         tr.setExpanded(false);

@@ -260,6 +260,52 @@ class ExplorerUiTest {
     }
 
     @Test
+    void everyControlHasATooltip(FxRobot robot) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int[] checked = {0};
+        robot.interact(() -> {
+            for (javafx.scene.control.TitledPane p : robot.lookup(".sidebar-section").queryAllAs(javafx.scene.control.TitledPane.class)) {
+                p.setExpanded(true);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (javafx.scene.Node n : robot.lookup(node -> node instanceof javafx.scene.control.ButtonBase
+                || node instanceof javafx.scene.control.ChoiceBox || node instanceof javafx.scene.control.ComboBox
+                || node instanceof javafx.scene.control.Spinner || node instanceof javafx.scene.control.Slider
+                || (node instanceof javafx.scene.control.TextField && !(node.getParent() instanceof javafx.scene.control.Spinner)
+                    && !(node.getParent() instanceof javafx.scene.control.ComboBox))).queryAll()) {
+            javafx.scene.control.Control c = (javafx.scene.control.Control) n;
+            checked[0]++;
+            if (c.isVisible() && c.getTooltip() == null && !(c.getParent() instanceof javafx.scene.control.ComboBox)
+                    && !c.getStyleClass().contains("arrow-button") && !(n.getParent() instanceof javafx.scene.control.ScrollBar)) {
+                missing.add(c.getClass().getSimpleName() + " " + c.getId() + " " + (c instanceof javafx.scene.control.Labeled l ? l.getText() : ""));
+            }
+        }
+        assertTrue(checked[0] >= 40, "only " + checked[0] + " controls found");
+        assertTrue(missing.isEmpty(), "controls without a tooltip: " + missing);
+    }
+
+    @Test
+    void textBecomesPointsAndAbsurdFieldValuesAreRefused(FxRobot robot) {
+        robot.clickOn("#text-button");
+        assertEquals("text", ex.data.sourceProperty().get());
+        assertEquals(2500, ex.data.points().size());
+        waitFor("the forward plot shows the letters", () -> ex.forwardPlot.pointCount() == 2500);
+        robot.interact(() -> {
+            for (javafx.scene.control.TitledPane p : robot.lookup(".sidebar-section").queryAllAs(javafx.scene.control.TitledPane.class)) {
+                p.setExpanded(true);
+            }
+        });
+        robot.doubleClickOn("#model-width .text-field").write("lots").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        Label msg = robot.lookup("#model-message").queryAs(Label.class);
+        assertTrue(msg.getText().contains("not a whole number"), msg.getText());
+        assertEquals(128, ((javafx.scene.control.Spinner<?>) robot.lookup("#model-width").query()).getValue());
+        robot.doubleClickOn("#model-width .text-field").write("100000").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertTrue(msg.getText().contains("from 8 to 512"), msg.getText());
+        assertEquals(ModelSpec.Kind.PAPER, ex.training.specProperty().get().kind());
+    }
+
+    @Test
     void clickingAPointFollowsIt(FxRobot robot) {
         waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
         waitFor("reverse samples", () -> ex.reversePlot.pointCount() == 2000);

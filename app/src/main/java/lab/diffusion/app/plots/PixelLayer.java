@@ -59,13 +59,20 @@ final class PixelLayer {
 
     /** A filled rectangle in logical coordinates relative to the viewport. */
     void rect(double x, double y, double rw, double rh, int argb) {
-        int x0 = Math.max(0, (int) Math.floor(x * scale));
-        int y0 = Math.max(0, (int) Math.floor(y * scale));
-        int x1 = Math.min(w, (int) Math.ceil((x + rw) * scale));
-        int y1 = Math.min(h, (int) Math.ceil((y + rh) * scale));
-        for (int yy = y0; yy < y1; yy++) {
-            Arrays.fill(pixels, yy * w + x0, yy * w + Math.max(x0, x1), argb);
+        int x0 = clamp((int) Math.floor(x * scale), w);
+        int y0 = clamp((int) Math.floor(y * scale), h);
+        int x1 = clamp((int) Math.ceil((x + rw) * scale), w);
+        int y1 = clamp((int) Math.ceil((y + rh) * scale), h);
+        if (x0 >= x1) {
+            return; // outside the layer (e.g. a field computed for other bounds)
         }
+        for (int yy = y0; yy < y1; yy++) {
+            Arrays.fill(pixels, yy * w + x0, yy * w + x1, argb);
+        }
+    }
+
+    private static int clamp(int v, int max) {
+        return Math.max(0, Math.min(max, v));
     }
 
     /** Puts the layer on the canvas over the viewport. */

@@ -15,11 +15,12 @@ import lab.diffusion.engine.model.ModelSpec;
 public final class ModelView extends VBox {
 
     private final ChoiceBox<ModelSpec.Kind> kind = choice(ModelSpec.Kind.values(), k -> k == ModelSpec.Kind.PAPER ? "Paper μ,Σ" : "DDPM ε");
-    private final Spinner<Integer> width = new Spinner<>(8, 512, 128, 8);
-    private final Spinner<Integer> depth = new Spinner<>(1, 6, 3);
+    private final javafx.scene.control.Label message = Forms.note("");
+    private final Spinner<Integer> width = Forms.intSpinner(8, 512, 128, 8, this::say);
+    private final Spinner<Integer> depth = Forms.intSpinner(1, 6, 3, 1, this::say);
     private final ChoiceBox<ModelSpec.Readout> readout = choice(ModelSpec.Readout.values(),
             r -> r == ModelSpec.Readout.BUMPS ? "Gaussian bumps" : "One per step");
-    private final Spinner<Integer> bumps = new Spinner<>(2, 50, 10);
+    private final Spinner<Integer> bumps = Forms.intSpinner(2, 50, 10, 1, this::say);
     private final ChoiceBox<ModelSpec.MeanForm> mean = choice(ModelSpec.MeanForm.values(),
             m -> m == ModelSpec.MeanForm.CODE ? "Released code" : "Paper eq. 65");
     private final ChoiceBox<ModelSpec.DdpmVariance> variance = choice(ModelSpec.DdpmVariance.values(),
@@ -42,9 +43,6 @@ public final class ModelView extends VBox {
         Forms.tip(variance, "Fixed reverse variance of the DDPM model: the posterior variance β̃ₜ or βₜ (the two entropy bounds).");
         Forms.tip(apply, "Build a new model with these settings (training so far is discarded; you are asked first).");
         apply.setId("apply-model");
-        width.setEditable(true);
-        depth.setEditable(true);
-        bumps.setEditable(true);
 
         GridPane form = Forms.grid();
         Forms.row(form, "Model", kind);
@@ -54,7 +52,10 @@ public final class ModelView extends VBox {
         Forms.row(form, "Bumps J", bumps);
         Forms.row(form, "Mean", mean);
         Forms.row(form, "DDPM var.", variance);
-        getChildren().addAll(form, apply);
+        message.getStyleClass().add("error-text");
+        message.setId("model-message");
+        say("");
+        getChildren().addAll(form, apply, message);
 
         show(model.specProperty().get());
         model.specProperty().addListener((o, a, b) -> show(b));
@@ -80,6 +81,12 @@ public final class ModelView extends VBox {
                 show(model.specProperty().get());
             }
         });
+    }
+
+    private void say(String text) {
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+        message.setManaged(!text.isEmpty());
     }
 
     private ModelSpec current() {

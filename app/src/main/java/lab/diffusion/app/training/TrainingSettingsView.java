@@ -80,9 +80,8 @@ public final class TrainingSettingsView extends VBox {
             }
         });
 
-        Spinner<Integer> seed = new Spinner<>(0, 1_000_000, (int) model.seedProperty().get());
+        Spinner<Integer> seed = Forms.intSpinner(0, 1_000_000, (int) model.seedProperty().get(), 1, this::say);
         seed.setId("seed-spinner");
-        seed.setEditable(true);
         Forms.tip(seed, "Seed of weights, batches and noise; applies at the next Reset.");
         seed.valueProperty().addListener((o, a, b) -> {
             model.seedProperty().set(b);

@@ -71,6 +71,48 @@ public final class Forms {
         return p;
     }
 
+    /**
+     * An editable integer spinner that refuses text that is not a whole number in [min, max]:
+     * the old value stays and {@code complain} receives a sentence saying why (instead of the
+     * exception a plain Spinner throws).
+     */
+    public static javafx.scene.control.Spinner<Integer> intSpinner(int min, int max, int initial, int step,
+                                                                   java.util.function.Consumer<String> complain) {
+        var f = new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, initial, step);
+        f.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                Integer keep = f.getValue();
+                try {
+                    int v = Integer.parseInt(s.trim());
+                    if (v < min || v > max) {
+                        complain.accept("Enter a whole number from " + min + " to " + max + "; kept " + keep + ".");
+                        return keep;
+                    }
+                    complain.accept("");
+                    return v;
+                } catch (NumberFormatException e) {
+                    complain.accept("'" + s.trim() + "' is not a whole number; kept " + keep + ".");
+                    return keep;
+                }
+            }
+        });
+        javafx.scene.control.Spinner<Integer> sp = new javafx.scene.control.Spinner<>(f);
+        sp.setEditable(true);
+        // show the kept value again after a refused edit
+        sp.getEditor().focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                sp.getEditor().setText(f.getConverter().toString(f.getValue()));
+            }
+        });
+        return sp;
+    }
+
     /** A label for short explanations and messages. */
     public static Label note(String text) {
         Label l = new Label(text);

@@ -132,7 +132,7 @@ public final class TrainingModel {
     /** A spec from sidebar fields (validated by ModelSpec's constructor). */
     public static ModelSpec spec(ModelSpec.Kind kind, int width, int depth, ModelSpec.Readout readout, int bumps,
                                  ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance) {
-        return new ModelSpec(kind, 2, width, depth, Activation.TANH, readout, bumps, mean, variance, 32);
+        return new ModelSpec(kind, 2, width, depth, Activation.TANH, readout, bumps, mean, variance, 32, Double.NaN);
     }
 
     // Commands (called with engine reports, on the UI thread)

@@ -7,6 +7,10 @@ import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.Preset;
 import lab.diffusion.engine.model.Models;
 import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.BinaryReverseModel;
+import lab.diffusion.engine.model.TrainableModel;
+import lab.diffusion.engine.data.BinaryData;
+import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.nn.Optimizer;
 import lab.diffusion.engine.sample.Sampler;
@@ -50,13 +54,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         Nd4jRuntime.configure();
         Schedule schedule = modelOptions.schedule();
-        PointData data = DataSources.preset(Preset.SWISSROLL, DataSources.DEFAULT_TRAIN, 2000, 1);
-        var spec = modelOptions.spec(2);
-        ReverseModel model = Models.create(spec, schedule, 1);
+        boolean binary = modelOptions.binomial();
+        PointData data = binary ? BinaryData.heartbeatData(DataSources.DEFAULT_TRAIN, 200, 1)
+                : DataSources.preset(Preset.SWISSROLL, DataSources.DEFAULT_TRAIN, 2000, 1);
+        var spec = modelOptions.spec(data);
+        TrainableModel model = Models.create(spec, schedule, 1);
         Trainer trainer = new Trainer(model, data, new TrainConfig(Optimizer.Kind.ADAM, 1e-3, batch, 1, 0, 1));
         if (!json) {
-            System.out.printf("bench: %s, %d parameters%n  %s, batch %d, Adam 1e-3, swiss roll; 1 BLAS thread, 1 OpenMP thread; CPU %s%n",
-                    spec.describe(), model.parameters().size(), schedule, batch, ProcessInfo.cpu());
+            System.out.printf("bench: %s, %d parameters%n  %s, batch %d, Adam 1e-3, %s; 1 BLAS thread, 1 OpenMP thread; CPU %s%n",
+                    spec.describe(), model.parameters().size(), schedule, batch, binary ? "heartbeat" : "swiss roll", ProcessInfo.cpu());
         }
         trainer.run(Long.MAX_VALUE, 2.0, null); // warm-up: JIT, workspace learning
         double[] rates = new double[runs];
@@ -66,11 +72,11 @@ final class BenchCommand implements Callable<Integer> {
             TrainingSnapshot s = trainer.run(Long.MAX_VALUE, seconds / runs, null);
             rates[r] = (s.step() - s0) / ((System.nanoTime() - t0) / 1e9);
         }
-        Sampler.sample(model, samples, 99, false); // warm-up
+        sample(model, samples, 99); // warm-up
         double[] times = new double[runs];
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
-            Sampler.sample(model, samples, 100 + r, false);
+            sample(model, samples, 100 + r);
             times[r] = (System.nanoTime() - t0) / 1e9;
         }
         double rate = median(rates);
@@ -83,10 +89,19 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             System.out.printf("  training: median %.1f steps/s over %d runs of %.1f s (runs: %s)%n", rate, runs, seconds / runs,
                     format(rates, "%.1f"));
-            System.out.printf("  sampling %d full trajectories (T = %d): median %.3f s over %d runs (runs: %s)%n", samples,
+            System.out.printf("  sampling %d full %s (T = %d): median %.3f s over %d runs (runs: %s)%n", samples,
+                    binary ? "sequences" : "trajectories",
                     schedule.steps(), time, runs, format(times, "%.3f"));
         }
         return 0;
+    }
+
+    private static void sample(TrainableModel model, int n, long seed) {
+        if (model instanceof BinaryReverseModel b) {
+            BinarySampler.sample(b, n, seed, false);
+        } else {
+            Sampler.sample((ReverseModel) model, n, seed, false);
+        }
     }
 
     static double median(double[] v) {

@@ -8,7 +8,10 @@ import lab.diffusion.engine.metrics.Mmd;
 import lab.diffusion.engine.metrics.SlicedWasserstein;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
-import lab.diffusion.engine.objective.BoundEvaluator;
+import lab.diffusion.engine.objective.Bounds;
+import lab.diffusion.engine.data.BinaryData;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.objective.BoundReport;
 import lab.diffusion.engine.sample.Sampler;
 import lab.diffusion.engine.session.Session;
@@ -56,18 +59,26 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             ref = s.data().standardizer().apply(raw.head(samples));
         }
+        boolean binary = s.model().kind() == ModelSpec.Kind.BINOMIAL;
+        if (binary && ref != null) {
+            throw new UserError("--reference compares 2D samples; it does not apply to a binomial session");
+        }
         Nd4jRuntime.configure();
-        ReverseModel model = Sessions.model(s);
+        TrainableModel model = Sessions.model(s);
         PointSet held = s.data().heldout().head(heldout);
-        BoundReport k = BoundEvaluator.evaluate(model, held, seed);
+        BoundReport k = Bounds.evaluate(model, held, seed);
+        double optimum = binary ? -BinaryData.empiricalEntropyBits(s.data().train()) : Double.NaN;
         Json j = new Json().put("K_bits", k.kBits()).put("K_minus_Lnull_bits", k.kMinusLnullBits())
                 .put("Lnull_bits", k.lnullBits()).put("heldout_points", k.samples())
                 .put("steps_trained", s.training().steps());
+        if (binary) {
+            j.put("optimum_bits", optimum);
+        }
         double sw2 = Double.NaN;
         double mmd2 = Double.NaN;
         if (ref != null) {
             int n = ref.size();
-            PointSet gen = PointSet.wrap(Sampler.sample(model, n, seed, false).samples(), model.dim());
+            PointSet gen = PointSet.wrap(Sampler.sample((ReverseModel) model, n, seed, false).samples(), model.dim());
             if (model.dim() == 2) {
                 sw2 = SlicedWasserstein.distance(gen, ref);
             }
@@ -77,8 +88,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json) {
             System.out.println(j);
         } else {
-            System.out.printf("held-out K = %.4f bits/sample   K − L_null = %.4f bits   L_null = %.4f bits   (%d points, %d steps trained)%n",
-                    k.kBits(), k.kMinusLnullBits(), k.lnullBits(), k.samples(), s.training().steps());
+            System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out, %d steps trained)%n",
+                    k.kBits(), binary ? "sequence" : "sample", k.kMinusLnullBits(), k.lnullBits(), k.samples(), s.training().steps());
+            if (binary) {
+                System.out.printf("optimum (entropy of the training sequences) = %.4f bits/sequence%n", optimum);
+            }
             if (ref != null) {
                 System.out.printf("against %d reference points (standardized units): SW2 = %.5f   MMD² (RBF h = 0.1) = %.6f%n",
                         ref.size(), sw2, mmd2);

@@ -5,6 +5,10 @@ import java.util.concurrent.Callable;
 import lab.diffusion.engine.data.PointCsv;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.BinaryReverseModel;
+import lab.diffusion.engine.model.TrainableModel;
+import lab.diffusion.engine.data.BinaryData;
+import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.sample.Sampler;
 import lab.diffusion.engine.session.Session;
@@ -14,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples from a trained session and write them as CSV (data units).")
+        description = "Draw samples from a trained session and write them as CSV (x,y in data units; 0/1 rows for binomial sessions).")
 final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--session", required = true, description = "Session file (.dlab).")
@@ -43,12 +47,18 @@ final class SampleCommand implements Callable<Integer> {
         Path outPath = Outputs.check(out, force);
         Session s = SessionFile.read(Path.of(session));
         Nd4jRuntime.configure();
-        ReverseModel model = Sessions.model(s);
+        TrainableModel model = Sessions.model(s);
         long t0 = System.nanoTime();
-        float[] x = Sampler.sample(model, n, seed, false).samples();
-        double secs = (System.nanoTime() - t0) / 1e9;
-        PointSet pts = s.data().standardizer().invert(PointSet.wrap(x, model.dim()));
-        PointCsv.write(outPath, pts);
+        double secs;
+        if (model instanceof BinaryReverseModel b) {
+            float[] x = BinarySampler.sample(b, n, seed, false).samples();
+            secs = (System.nanoTime() - t0) / 1e9;
+            BinaryData.writeCsv(outPath, PointSet.wrap(x, model.dim()));
+        } else {
+            float[] x = Sampler.sample((ReverseModel) model, n, seed, false).samples();
+            secs = (System.nanoTime() - t0) / 1e9;
+            PointCsv.write(outPath, s.data().standardizer().invert(PointSet.wrap(x, model.dim())));
+        }
         if (json) {
             System.out.println(new Json().put("n", n).put("seconds", secs).put("out", outPath.toString()));
         } else {

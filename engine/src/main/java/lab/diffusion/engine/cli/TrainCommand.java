@@ -3,13 +3,13 @@ package lab.diffusion.engine.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import lab.diffusion.engine.data.DataSources;
+import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.model.Models;
-import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.nn.Optimizer;
-import lab.diffusion.engine.objective.BoundEvaluator;
+import lab.diffusion.engine.objective.Bounds;
 import lab.diffusion.engine.objective.BoundReport;
 import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.session.SessionFile;
@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
         description = "Train a reverse model on 2D data and save the session.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "swissroll",
-            description = "A preset (swissroll, moons, gaussians8, rings, checkerboard, spiral) or a CSV file of x,y rows. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data",
+            description = "A preset (swissroll, moons, gaussians8, rings, checkerboard, spiral, smiley) or a CSV file of x,y rows; "
+                    + "for --model binomial: heartbeat or a CSV file of 0/1 rows. Default: swissroll, binomial heartbeat")
     String data;
 
     @Option(names = "--n", defaultValue = "20000", description = "Training points drawn from a preset. Default: ${DEFAULT-VALUE}")
@@ -59,6 +60,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--optimizer", defaultValue = "adam", description = "adam or rmsprop. Default: ${DEFAULT-VALUE}")
     String optimizer;
+
+    @Option(names = "--lr-end", description = "Decay the learning rate exponentially from --lr to this value over the run (by steps or seconds).")
+    Double lrEnd;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for data, weights, batches and noise. Default: ${DEFAULT-VALUE}")
     long seed;
@@ -94,16 +98,28 @@ final class TrainCommand implements Callable<Integer> {
         Path outPath = out == null ? null : Outputs.check(out, force);
         Schedule schedule = modelOptions.schedule();
         TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints);
-        PointData pd = DataSources.resolve(data, nTrain, nHeld, seed);
-        var spec = modelOptions.spec(pd.dim());
+        boolean binary = modelOptions.binomial();
+        PointData pd = modelOptions.data(data != null ? data : binary ? "heartbeat" : "swissroll", nTrain, nHeld, seed);
+        var spec = modelOptions.spec(pd);
         Nd4jRuntime.configure();
         double rssStart = ProcessInfo.rssMb();
-        ReverseModel model = Models.create(spec, schedule, seed);
+        TrainableModel model = Models.create(spec, schedule, seed);
         Trainer trainer = new Trainer(model, pd, config);
         PrintStream log = System.err;
         if (!quiet) {
-            log.printf("training %s%n  on %s: %d training / %d held-out points; %s; batch %d, %s lr %g, seed %d%n",
-                    spec.describe(), pd.source(), pd.train().size(), pd.heldout().size(), schedule, batch, optimizer, lr, seed);
+            log.printf("training %s%n  on %s: %d training / %d held-out points; %s; batch %d, %s lr %g%s, seed %d%n",
+                    spec.describe(), pd.source(), pd.train().size(), pd.heldout().size(), schedule, batch, optimizer, lr,
+                    lrEnd == null ? "" : String.format(" → %g", lrEnd), seed);
+        }
+        if (lrEnd != null) {
+            if (!(lrEnd > 0) || lrEnd > lr) {
+                throw new UserError("--lr-end must be positive and at most --lr");
+            }
+            long first = trainer.step();
+            trainer.addListener(s -> {
+                double f = maxSteps != Long.MAX_VALUE ? (double) (s.step() - first) / maxSteps : s.seconds() / maxSeconds;
+                trainer.setLearningRate(lr * Math.pow(lrEnd / lr, Math.min(1.0, Math.max(0.0, f))));
+            });
         }
         long[] lastPrint = {System.nanoTime()};
         double[] rssAfter10s = {Double.NaN};
@@ -126,7 +142,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingSnapshot end = trainer.run(maxSteps, maxSeconds, null);
         double rssEnd = ProcessInfo.rssMb();
-        BoundReport k = BoundEvaluator.evaluate(model, pd.heldout(), seed + 1);
+        BoundReport k = Bounds.evaluate(model, pd.heldout(), seed + 1);
+        String unit = binary ? "sequence" : "sample";
+        double optimum = binary ? -BinaryData.empiricalEntropyBits(pd.train()) : Double.NaN;
         double stepsPerSecond = end.seconds() > 0 ? end.step() / end.seconds() : 0;
         boolean diverged = end.status() == TrainingStatus.DIVERGED;
         if (outPath != null) {
@@ -136,13 +154,17 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println(new Json().put("steps", end.step()).put("seconds", end.seconds())
                     .put("train_steps_per_s", stepsPerSecond).put("K_bits", k.kBits())
                     .put("K_minus_Lnull_bits", k.kMinusLnullBits()).put("Lnull_bits", k.lnullBits())
-                    .put("heldout_points", k.samples()).put("diverged", diverged).put("message", end.message())
+                    .put("heldout_points", k.samples()).put("optimum_bits", optimum).put("diverged", diverged)
+                    .put("message", end.message())
                     .put("rss_start_mb", rssStart).put("rss_after_10s_mb", rssAfter10s[0]).put("rss_end_mb", rssEnd)
                     .put("out", outPath == null ? null : outPath.toString()));
         } else {
             System.out.printf("trained %d steps in %.1f s (%.0f steps/s)%n", end.step(), end.seconds(), stepsPerSecond);
-            System.out.printf("held-out K = %.4f bits/sample   K − L_null = %.4f bits   L_null = %.4f bits   (%d points)%n",
-                    k.kBits(), k.kMinusLnullBits(), k.lnullBits(), k.samples());
+            System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out %ss)%n",
+                    k.kBits(), unit, k.kMinusLnullBits(), k.lnullBits(), k.samples(), binary ? "sequence" : "point");
+            if (binary) {
+                System.out.printf("optimum (entropy of the training sequences) = %.4f bits/sequence%n", optimum);
+            }
             System.out.printf("resident memory %.0f MB before training, %s after 10 s, %.0f MB at the end of training%n", rssStart,
                     Double.isNaN(rssAfter10s[0]) ? "–" : String.format("%.0f MB", rssAfter10s[0]), rssEnd);
             if (outPath != null) {

@@ -16,16 +16,17 @@ import lab.diffusion.engine.nn.Activation;
  * @param meanForm    released-code or eq. 65 mean (paper model)
  * @param ddpmVariance fixed reverse variance of the DDPM model
  * @param embedding   size of the sinusoidal time embedding (DDPM model)
+ * @param baseRate    p̄ of binomial diffusion (binomial model; NaN otherwise)
  */
 public record ModelSpec(Kind kind, int dim, int width, int depth, Activation activation, Readout readout,
-                        int bumps, MeanForm meanForm, DdpmVariance ddpmVariance, int embedding) {
+                        int bumps, MeanForm meanForm, DdpmVariance ddpmVariance, int embedding, double baseRate) {
 
     /** Largest width or embedding accepted (keeps memory sane). */
     public static final int MAX_WIDTH = 4096;
 
     /** The two model families. */
     public enum Kind implements Named {
-        PAPER("paper"), DDPM("ddpm");
+        PAPER("paper"), DDPM("ddpm"), BINOMIAL("binomial");
 
         private final String id;
 
@@ -116,6 +117,12 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
         if (readout == Readout.BUMPS && (bumps < 2 || bumps > 1000)) {
             throw new IllegalArgumentException("the number of bumps J must be between 2 and 1000, got " + bumps);
         }
+        if (kind == Kind.BINOMIAL && !(baseRate > 0 && baseRate < 1)) {
+            throw new IllegalArgumentException("the binomial base rate must be strictly between 0 and 1, got " + baseRate);
+        }
+        if (dim > 64 && kind == Kind.BINOMIAL) {
+            throw new IllegalArgumentException("binary sequences are limited to 64 bits, got " + dim);
+        }
         if (kind == Kind.DDPM && (embedding < 2 || embedding > MAX_WIDTH || embedding % 2 != 0)) {
             throw new IllegalArgumentException("the time embedding size must be an even number from 2 to " + MAX_WIDTH + ", got " + embedding);
         }
@@ -124,27 +131,37 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
     /** The paper model as the defaults describe it: 3×128 tanh, 10 bumps, code-form mean. */
     public static ModelSpec paperDefault(int dim) {
         return new ModelSpec(Kind.PAPER, dim, 128, 3, Activation.TANH, Readout.BUMPS, 10, MeanForm.CODE,
-                DdpmVariance.POSTERIOR, 32);
+                DdpmVariance.POSTERIOR, 32, Double.NaN);
     }
 
     /** The DDPM ε-model: 3×128 tanh on [x, 32-dim sinusoidal embedding of t], variance β̃ₜ. */
     public static ModelSpec ddpmDefault(int dim) {
         return new ModelSpec(Kind.DDPM, dim, 128, 3, Activation.TANH, Readout.BUMPS, 10, MeanForm.CODE,
-                DdpmVariance.POSTERIOR, 32);
+                DdpmVariance.POSTERIOR, 32, Double.NaN);
+    }
+
+    /** The paper's binomial model: 3×50 sigmoid units; time through J bumps. */
+    public static ModelSpec binomialDefault(int bits, double baseRate, int bumps) {
+        return new ModelSpec(Kind.BINOMIAL, bits, 50, 3, Activation.SIGMOID, Readout.BUMPS, bumps, MeanForm.CODE,
+                DdpmVariance.POSTERIOR, 32, baseRate);
     }
 
     public ModelSpec withKind(Kind k) {
-        return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding);
+        return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate);
     }
 
     /** A one-line description for people. */
     public String describe() {
-        int out = kind == Kind.PAPER ? 2 * dim * (readout == Readout.BUMPS ? bumps : 0) : dim;
+        int out = kind == Kind.PAPER ? 2 * dim * (readout == Readout.BUMPS ? bumps : 0)
+                : kind == Kind.BINOMIAL ? dim * (readout == Readout.BUMPS ? bumps : 0) : dim;
         String net = dim + (kind == Kind.DDPM ? "+" + embedding : "") + "→" + (width + "→").repeat(depth)
                 + (out > 0 ? String.valueOf(out) : "2D·T") + " " + activation.id();
+        String time = readout == Readout.BUMPS ? bumps + "-bump readout" : "per-step readout";
         if (kind == Kind.PAPER) {
-            String time = readout == Readout.BUMPS ? bumps + "-bump readout" : "per-step readout";
             return "paper μ,Σ model (" + net + ", " + time + ", " + meanForm.id() + " mean)";
+        }
+        if (kind == Kind.BINOMIAL) {
+            return String.format("binomial model (%s, %s, p̄ = %.4g)", net, time, baseRate);
         }
         return "DDPM ε-model (" + net + ", " + embedding + "-dim time embedding, variance "
                 + (ddpmVariance == DdpmVariance.POSTERIOR ? "β̃ₜ" : "βₜ") + ")";

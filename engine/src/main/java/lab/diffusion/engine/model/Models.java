@@ -9,16 +9,38 @@ public final class Models {
     private Models() {
     }
 
-    /** A new float32 model with weights initialized from the seed. */
-    public static ReverseModel create(ModelSpec spec, Schedule schedule, long seed) {
+    /** A new float32 model of any kind with weights initialized from the seed. */
+    public static TrainableModel create(ModelSpec spec, Schedule schedule, long seed) {
         return create(spec, schedule, DataType.FLOAT, seed);
     }
 
     /** A new model of the given precision (DOUBLE for reference computations and gradient checks). */
-    public static ReverseModel create(ModelSpec spec, Schedule schedule, DataType type, long seed) {
+    public static TrainableModel create(ModelSpec spec, Schedule schedule, DataType type, long seed) {
         return switch (spec.kind()) {
             case PAPER -> new PaperModel(spec, schedule, type, seed);
             case DDPM -> new DdpmModel(spec, schedule, type, seed);
+            case BINOMIAL -> new BinomialModel(spec, schedule, type, seed);
         };
+    }
+
+    /** A new float32 Gaussian model (paper or DDPM). */
+    public static ReverseModel gaussian(ModelSpec spec, Schedule schedule, long seed) {
+        return gaussian(spec, schedule, DataType.FLOAT, seed);
+    }
+
+    /** A new Gaussian model of the given precision. */
+    public static ReverseModel gaussian(ModelSpec spec, Schedule schedule, DataType type, long seed) {
+        if (spec.kind() == ModelSpec.Kind.BINOMIAL) {
+            throw new IllegalArgumentException("the binomial model is not a Gaussian model");
+        }
+        return (ReverseModel) create(spec, schedule, type, seed);
+    }
+
+    /** A new float32 binomial model. */
+    public static BinaryReverseModel binomial(ModelSpec spec, Schedule schedule, long seed) {
+        if (spec.kind() != ModelSpec.Kind.BINOMIAL) {
+            throw new IllegalArgumentException("not a binomial model spec");
+        }
+        return (BinaryReverseModel) create(spec, schedule, seed);
     }
 }

@@ -1,11 +1,9 @@
 package lab.diffusion.engine.model;
 
 import java.util.SplittableRandom;
-import lab.diffusion.engine.nn.Mirror;
 import lab.diffusion.engine.nn.Mlp;
 import lab.diffusion.engine.schedule.Schedule;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The paper's Gaussian reverse model (paper-math §3): an MLP on x⁽ᵗ⁾ produces 2·D·J
@@ -20,13 +18,10 @@ public final class PaperModel extends AbstractReverseModel {
     private final int outputs;
     private final boolean eq65;
     private final double entropy;
-    private final double[] g;
     private final double[] grad2 = new double[2];
-    // inference: the readout folded into the output layer for one t
-    private final Mirror wEff;
-    private final Mirror zOut;
-    private final double[] wEffHost;
-    private final double[] zHost;
+    private double[] zD = new double[0];
+    private double[] dzD = new double[0];
+    private final FoldedReadout folded;
 
     PaperModel(ModelSpec spec, Schedule schedule, DataType type, long seed) {
         super(spec, schedule, type, sizes(spec, schedule.steps()));
@@ -37,12 +32,7 @@ public final class PaperModel extends AbstractReverseModel {
         this.outputs = 2 * dim * basis;
         this.eq65 = spec.meanForm() == ModelSpec.MeanForm.EQ65;
         this.entropy = GaussianTables.entropyTerms(schedule, dim);
-        this.g = readout.table();
-        int width = spec.width();
-        wEff = Mirror.allocate(type, width + 1, 2 * dim);
-        zOut = Mirror.allocate(type, CHUNK, 2 * dim);
-        wEffHost = new double[(width + 1) * 2 * dim];
-        zHost = new double[CHUNK * 2 * dim];
+        this.folded = new FoldedReadout(mlp, params, readout, 2 * dim, spec.width(), type, CHUNK);
         mlp.initialize(new SplittableRandom(seed), 0.0);
         params.pushMaster();
     }
@@ -72,76 +62,46 @@ public final class PaperModel extends AbstractReverseModel {
     public StepLoss lossAndGradient(TrainingBatch batch) {
         int bsz = batch.size;
         ensureTrainingScratch(bsz, outputs);
+        if (zD.length != bsz * 2 * dim) {
+            zD = new double[bsz * 2 * dim];
+            dzD = new double[bsz * 2 * dim];
+        }
         Mlp.Work wk = mlp.work(bsz);
         forwardSample(batch, inD, bsz);
         wk.input().fromDoubles(inD);
         mlp.forward(wk);
         wk.output().toDoubles(outD);
         double scale = (steps - 1.0) / bsz;
+        readout.mix(outD, bsz, 2 * dim, batch.t, zD);
         double klSum = 0.0;
         for (int b = 0; b < bsz; b++) {
             int t = batch.t[b];
-            int go = t * basis;
             for (int d = 0; d < dim; d++) {
-                int muCol = d * basis;
-                int sgCol = (dim + d) * basis;
-                double zMu = 0.0;
-                double zSg = 0.0;
-                for (int j = 0; j < basis; j++) {
-                    double gj = g[go + j];
-                    zMu += gj * outD[(muCol + j) * bsz + b];
-                    zSg += gj * outD[(sgCol + j) * bsz + b];
-                }
                 int k = d * bsz + b;
+                int ks = (dim + d) * bsz + b;
                 klSum += PaperHead.kl(eq65, xt[k], mu[k], tab.postVar[t], tab.logPostVar[t], tab.sqrtBeta[t],
-                        tab.sqrtOneMinusBeta[t], tab.logitBeta[t], zMu, zSg, grad2);
-                double gMu = scale * grad2[0];
-                double gSg = scale * grad2[1];
-                for (int j = 0; j < basis; j++) {
-                    double gj = g[go + j];
-                    gradD[(muCol + j) * bsz + b] = gMu * gj;
-                    gradD[(sgCol + j) * bsz + b] = gSg * gj;
-                }
+                        tab.sqrtOneMinusBeta[t], tab.logitBeta[t], zD[k], zD[ks], grad2);
+                dzD[k] = scale * grad2[0];
+                dzD[ks] = scale * grad2[1];
             }
         }
+        readout.spread(dzD, bsz, 2 * dim, batch.t, gradD);
         wk.outputGradient().fromDoubles(gradD);
         mlp.backward(wk);
         double loss = scale * klSum - entropy;
         return new StepLoss(loss, -loss);
     }
 
-    /**
-     * Folds the readout for one t into the output layer: W_eff(i, r) = Σⱼ gⱼ(t)·W(i, rJ+j), with
-     * the bias as row {@code width} (the hidden activations carry a ones column).
-     */
     @Override
     protected void beginReverse(int t) {
-        double[] m = params.master();
-        int width = spec.width();
-        int last = mlp.layerCount() - 1;
-        int go = t * basis;
-        for (int r = 0; r < 2 * dim; r++) {
-            for (int i = 0; i <= width; i++) {
-                double s = 0.0;
-                for (int j = 0; j < basis; j++) {
-                    int c = r * basis + j;
-                    s += g[go + j] * m[i < width ? mlp.weightIndex(last, i, c) : mlp.biasIndex(last, c)];
-                }
-                wEffHost[r * (width + 1) + i] = s;
-            }
-        }
-        wEff.fromDoubles(wEffHost);
-        wEff.upload();
+        folded.prepare(t);
     }
 
     @Override
     protected void reverseChunk(int t, int rows, int start, float[] mean, float[] var) {
         Mlp.Work wk = mlp.work(CHUNK);
         wk.input().fromDoubles(chunkX);
-        mlp.forwardHidden(wk);
-        Nd4j.gemm(wk.lastHidden().withExtra(), wEff.array(), zOut.array(), false, false, 1.0, 0.0);
-        zOut.download();
-        zOut.toDoubles(zHost);
+        double[] zHost = folded.apply(wk);
         double logitBeta = tab.logitBeta[t];
         double sb = tab.sqrtBeta[t];
         double s1b = tab.sqrtOneMinusBeta[t];

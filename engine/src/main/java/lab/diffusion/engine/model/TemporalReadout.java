@@ -59,13 +59,32 @@ public final class TemporalReadout {
         return g[t * basis + j];
     }
 
-    /** Offset of row t in {@link #table()}. */
-    int rowOffset(int t) {
-        return t * basis;
+    /**
+     * Mixes network outputs into readouts: z[r·B + b] = Σⱼ gⱼ(t_b)·y[(r·J + j)·B + b] for
+     * r &lt; R (column-major B × R·J in, B × R out).
+     */
+    public void mix(double[] y, int batch, int readouts, int[] t, double[] z) {
+        java.util.Arrays.fill(z, 0, readouts * batch, 0.0);
+        for (int r = 0; r < readouts; r++) {
+            int zo = r * batch;
+            for (int j = 0; j < basis; j++) {
+                int col = (r * basis + j) * batch;
+                for (int b = 0; b < batch; b++) {
+                    z[zo + b] += g[t[b] * basis + j] * y[col + b];
+                }
+            }
+        }
     }
 
-    /** The raw table, row t at t·J (row 0 unused). Not to be modified. */
-    double[] table() {
-        return g;
+    /** The transpose of {@link #mix}: dy[(r·J + j)·B + b] = gⱼ(t_b)·dz[r·B + b]. */
+    public void spread(double[] dz, int batch, int readouts, int[] t, double[] dy) {
+        for (int r = 0; r < readouts; r++) {
+            for (int j = 0; j < basis; j++) {
+                int col = (r * basis + j) * batch;
+                for (int b = 0; b < batch; b++) {
+                    dy[col + b] = g[t[b] * basis + j] * dz[r * batch + b];
+                }
+            }
+        }
     }
 }

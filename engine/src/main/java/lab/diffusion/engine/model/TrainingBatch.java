@@ -2,7 +2,8 @@ package lab.diffusion.engine.model;
 
 /**
  * One minibatch drawn by the trainer: data x⁽⁰⁾, a time step per example and the forward noise
- * ε per coordinate (row-major, size × dim). Reused step after step by one thread.
+ * per coordinate (row-major, size × dim): ε ~ N(0, 1) or u ~ U(0, 1) as the model's
+ * {@link TrainableModel#noise()} asks. Reused step after step by one thread.
  */
 public final class TrainingBatch {
 

@@ -117,7 +117,7 @@ public final class SessionFile {
         JsonObject root = new JsonObject();
         PointData d = s.data();
         JsonObject data = new JsonObject();
-        data.addProperty("kind", "points");
+        data.addProperty("kind", s.model().kind() == ModelSpec.Kind.BINOMIAL ? "binary" : "points");
         data.addProperty("source", d.source());
         data.addProperty("dim", d.dim());
         data.addProperty("train_count", d.train().size());
@@ -144,6 +144,9 @@ public final class SessionFile {
         model.addProperty("mean_form", m.meanForm().id());
         model.addProperty("ddpm_variance", m.ddpmVariance().id());
         model.addProperty("embedding", m.embedding());
+        if (m.kind() == ModelSpec.Kind.BINOMIAL) {
+            model.addProperty("base_rate", m.baseRate());
+        }
         model.addProperty("seed", s.modelSeed());
         model.addProperty("param_count", s.params().length);
         root.add("model", model);
@@ -309,7 +312,8 @@ public final class SessionFile {
     private static Session build(JsonObject meta, Map<String, byte[]> bytes, String name) throws SessionException {
         try {
             JsonObject data = object(meta, "data", name, META);
-            if (!"points".equals(string(data, "kind", name, META))) {
+            String dataKind = string(data, "kind", name, META);
+            if (!"points".equals(dataKind) && !"binary".equals(dataKind)) {
                 throw new SessionException(name + ": data kind '" + string(data, "kind", name, META) + "' is not supported by this version");
             }
             int dim = (int) number(data, "dim", name, META);
@@ -348,7 +352,8 @@ public final class SessionFile {
                     (int) number(m, "width", name, META), (int) number(m, "depth", name, META),
                     Activation.parse(string(m, "activation", name, META)), ModelSpec.Readout.parse(string(m, "readout", name, META)),
                     (int) number(m, "bumps", name, META), ModelSpec.MeanForm.parse(string(m, "mean_form", name, META)),
-                    ModelSpec.DdpmVariance.parse(string(m, "ddpm_variance", name, META)), (int) number(m, "embedding", name, META));
+                    ModelSpec.DdpmVariance.parse(string(m, "ddpm_variance", name, META)), (int) number(m, "embedding", name, META),
+                    m.has("base_rate") ? number(m, "base_rate", name, META) : Double.NaN);
             if (spec.dim() != dim) {
                 throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
             }

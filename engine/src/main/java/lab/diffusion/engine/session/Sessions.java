@@ -1,7 +1,7 @@
 package lab.diffusion.engine.session;
 
 import lab.diffusion.engine.model.Models;
-import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.train.TrainConfig;
 import lab.diffusion.engine.train.Trainer;
 
@@ -13,7 +13,7 @@ public final class Sessions {
 
     /** A session capturing the trainer's model, data, optimizer and progress. */
     public static Session capture(Trainer trainer, long modelSeed, TrainConfig config) {
-        ReverseModel m = trainer.model();
+        TrainableModel m = trainer.model();
         Session.Training training = new Session.Training(trainer.optimizer().kind(), trainer.optimizer().learningRate(),
                 trainer.snapshot().batchSize(), config.seed(), trainer.step(), trainer.snapshot().seconds(),
                 trainer.optimizer().iteration(), trainer.optimizer().state(), trainer.history().curve());
@@ -21,8 +21,8 @@ public final class Sessions {
     }
 
     /** Builds the model with the session's weights (on the engine thread). */
-    public static ReverseModel model(Session s) {
-        ReverseModel m = Models.create(s.model(), s.schedule(), s.modelSeed());
+    public static TrainableModel model(Session s) {
+        TrainableModel m = Models.create(s.model(), s.schedule(), s.modelSeed());
         m.parameters().setAll(s.params());
         return m;
     }
@@ -34,7 +34,7 @@ public final class Sessions {
     }
 
     /** A trainer that continues where the session stopped. */
-    public static Trainer trainer(Session s, ReverseModel model, TrainConfig config) {
+    public static Trainer trainer(Session s, TrainableModel model, TrainConfig config) {
         Trainer tr = new Trainer(model, s.data(), config);
         Session.Training t = s.training();
         tr.restoreProgress(t.steps(), t.seconds(), t.optimizerState(), t.iteration(), t.history());

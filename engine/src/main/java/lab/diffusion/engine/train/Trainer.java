@@ -6,14 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.model.GaussianTables;
-import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.model.StepLoss;
 import lab.diffusion.engine.model.TrainingBatch;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.nn.Optimizer;
 import lab.diffusion.engine.nn.ParamBuffer;
-import lab.diffusion.engine.objective.BoundEvaluator;
+import lab.diffusion.engine.objective.Bounds;
 import lab.diffusion.engine.objective.BoundReport;
 
 /**
@@ -31,7 +30,7 @@ public final class Trainer {
     /** A loss beyond this many nats per example is treated as divergence. */
     private static final double LOSS_LIMIT = 1e8;
 
-    private final ReverseModel model;
+    private final TrainableModel model;
     private PointData data;
     private final ParamBuffer params;
     private final Optimizer optimizer;
@@ -73,7 +72,7 @@ public final class Trainer {
     private long goodStep;
     private long goodIteration;
 
-    public Trainer(ReverseModel model, PointData data, TrainConfig config) {
+    public Trainer(TrainableModel model, PointData data, TrainConfig config) {
         if (data.dim() != model.dim()) {
             throw new IllegalArgumentException("the data are " + data.dim() + "D but the model is " + model.dim() + "D");
         }
@@ -85,7 +84,7 @@ public final class Trainer {
         this.train = data.train().toArray();
         this.nTrain = data.train().size();
         this.dim = data.dim();
-        this.lnullBits = GaussianTables.nullLogLikelihood(dim) / LN2;
+        this.lnullBits = model.nullLogLikelihoodNats() / LN2;
         this.evalSeed = config.seed() ^ 0x5DEECE66DL;
         this.grad = new double[params.size()];
         this.evalPoints = config.evalPoints();
@@ -97,7 +96,7 @@ public final class Trainer {
         checkpoint();
     }
 
-    public ReverseModel model() {
+    public TrainableModel model() {
         return model;
     }
 
@@ -315,7 +314,7 @@ public final class Trainer {
 
     /** Evaluates held-out K on the trainer's evaluation subset, records and returns it (bits). */
     public double evaluateHeldout() {
-        BoundReport r = BoundEvaluator.evaluate(model, evalSet, evalSeed);
+        BoundReport r = Bounds.evaluate(model, evalSet, evalSeed);
         heldoutReport = r;
         heldoutBits = r.kBits();
         heldoutStep = step;
@@ -353,12 +352,13 @@ public final class Trainer {
         int steps = model.schedule().steps();
         int span = steps - first + 1;
         TrainingBatch b = batch;
+        boolean gaussian = model.noise() == TrainableModel.Noise.GAUSSIAN;
         for (int i = 0; i < b.size; i++) {
             int src = rng.nextInt(nTrain) * dim;
             b.t[i] = first + rng.nextInt(span);
             for (int d = 0; d < dim; d++) {
                 b.x0[i * dim + d] = train[src + d];
-                b.eps[i * dim + d] = (float) rng.nextGaussian();
+                b.eps[i * dim + d] = (float) (gaussian ? rng.nextGaussian() : rng.nextDouble());
             }
         }
     }

@@ -136,6 +136,31 @@ class CliTest {
         assertEquals(40, JsonParser.parseString(res.out()).getAsJsonObject().get("heldout_points").getAsInt());
     }
 
+    @Test
+    void binomialHeartbeatTrainsEvaluatesAndSamplesZeroOneRows() throws Exception {
+        Path s = dir.resolve("hb.dlab");
+        Result r = run("train", "--model", "binomial", "--data", "heartbeat", "--T", "100", "--steps", "300", "--n", "2000",
+                "--heldout", "200", "--out", s.toString(), "--json", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(-14.4386, j.get("Lnull_bits").getAsDouble(), 1e-4);
+        assertEquals(-2.3219, j.get("optimum_bits").getAsDouble(), 0.01);
+        Result e = run("evaluate", "--session", s.toString(), "--json");
+        assertEquals(0, e.code(), e.err());
+        JsonObject ej = JsonParser.parseString(e.out()).getAsJsonObject();
+        assertTrue(ej.get("K_bits").getAsDouble() > -14.4386 && ej.get("K_bits").getAsDouble() < -2.0, e.out());
+        Path out = dir.resolve("beats.csv");
+        Result sm = run("sample", "--session", s.toString(), "--n", "25", "--out", out.toString());
+        assertEquals(0, sm.code(), sm.err());
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertEquals(25, lines.size());
+        assertTrue(lines.get(0).matches("[01](,[01]){19}"), lines.get(0));
+        assertOneLineError(run("train", "--model", "paper", "--data", "heartbeat", "--steps", "1"), Main.EXIT_USER, "binary data");
+        assertOneLineError(run("train", "--model", "binomial", "--data", "swissroll", "--steps", "1"), Main.EXIT_USER, "needs binary data");
+        assertOneLineError(run("evaluate", "--session", s.toString(), "--reference", dir.resolve("ref.csv").toString()), Main.EXIT_USER,
+                "");
+    }
+
     private static void assertOneLineError(Result r, int code, String expected) {
         assertEquals(code, r.code(), "exit code; stderr: " + r.err());
         String err = r.err().strip();

@@ -72,8 +72,8 @@ class ModelGradientTest {
     void paperModelLossGradient(ModelSpec.Readout readout, ModelSpec.MeanForm form) {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 8);
         ModelSpec spec = new ModelSpec(ModelSpec.Kind.PAPER, 2, 6, 2, Activation.TANH, readout, 4, form,
-                ModelSpec.DdpmVariance.POSTERIOR, 8);
-        ReverseModel m = Models.create(spec, s, DataType.DOUBLE, 3);
+                ModelSpec.DdpmVariance.POSTERIOR, 8, Double.NaN);
+        ReverseModel m = Models.gaussian(spec, s, DataType.DOUBLE, 3);
         randomize(m, 5, 0.4);
         double worst = worstRelativeError(m, batch(7, 2, 8, 2, 9));
         assertTrue(worst < 1e-6, "worst relative error " + worst);
@@ -83,8 +83,8 @@ class ModelGradientTest {
     void ddpmModelLossGradient() {
         Schedule s = Schedules.create(ScheduleFamily.COSINE, 10);
         ModelSpec spec = new ModelSpec(ModelSpec.Kind.DDPM, 2, 6, 2, Activation.TANH, ModelSpec.Readout.BUMPS, 4,
-                ModelSpec.MeanForm.CODE, ModelSpec.DdpmVariance.BETA, 6);
-        ReverseModel m = Models.create(spec, s, DataType.DOUBLE, 3);
+                ModelSpec.MeanForm.CODE, ModelSpec.DdpmVariance.BETA, 6, Double.NaN);
+        ReverseModel m = Models.gaussian(spec, s, DataType.DOUBLE, 3);
         randomize(m, 6, 0.4);
         double worst = worstRelativeError(m, batch(7, 2, 10, 1, 10));
         assertTrue(worst < 1e-6, "worst relative error " + worst);
@@ -138,8 +138,8 @@ class ModelGradientTest {
     void floatModelGradientAgreesWithDoubleModel() {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 40);
         ModelSpec spec = ModelSpec.paperDefault(2);
-        ReverseModel md = Models.create(spec, s, DataType.DOUBLE, 1);
-        ReverseModel mf = Models.create(spec, s, DataType.FLOAT, 1);
+        ReverseModel md = Models.gaussian(spec, s, DataType.DOUBLE, 1);
+        ReverseModel mf = Models.gaussian(spec, s, DataType.FLOAT, 1);
         randomize(md, 2, 0.05);
         mf.parameters().setAll(md.parameters().master());
         TrainingBatch b = batch(64, 2, 40, 2, 3);

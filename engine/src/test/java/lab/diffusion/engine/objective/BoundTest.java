@@ -42,7 +42,7 @@ class BoundTest {
     @EnumSource(value = ScheduleFamily.class, names = {"LOGSNR", "PAPER", "COSINE"})
     void untrainedPaperModelOnStandardNormalDataHasKEqualToLnull(ScheduleFamily family) {
         Schedule s = Schedules.create(family, 40);
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), s, 1);
         int groups = 6;
         double[] k = new double[groups];
         double mean = 0;
@@ -64,7 +64,7 @@ class BoundTest {
     @Test
     void reportSatisfiesTheKMinusLnullIdentity() {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 40);
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), s, 1);
         BoundReport r = BoundEvaluator.evaluate(m, standardNormal(2000, 4), 5);
         double sumKl = 0;
         for (int t = 2; t <= 40; t++) {
@@ -78,7 +78,7 @@ class BoundTest {
     @Test
     void perStepKlIsNonNegativeAndZeroOutsideTheLearnedSteps() {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 20);
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), s, 1);
         BoundReport r = BoundEvaluator.evaluate(m, standardNormal(1000, 4), 5);
         assertEquals(0.0, r.klPerT()[0]);
         assertEquals(0.0, r.klPerT()[1]);
@@ -90,7 +90,7 @@ class BoundTest {
     @Test
     void evaluationIsReproducibleForASeed() {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 40);
-        ReverseModel m = Models.create(ModelSpec.ddpmDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.ddpmDefault(2), s, 1);
         PointSet p = standardNormal(500, 1);
         assertEquals(BoundEvaluator.evaluate(m, p, 3).kNats(), BoundEvaluator.evaluate(m, p, 3).kNats(), 0.0);
     }

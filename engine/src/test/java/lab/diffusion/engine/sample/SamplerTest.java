@@ -26,7 +26,7 @@ class SamplerTest {
     void untrainedPaperModelSamplesTheEquilibrium() {
         // the untrained model is the forward kernel, whose reversal keeps N(0, I) invariant
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 40);
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), s, 1);
         int n = 50_000;
         Trajectory tr = Sampler.sample(m, n, 3, true);
         for (int t : new int[] {0, 20, 40}) {
@@ -49,7 +49,7 @@ class SamplerTest {
     @Test
     void onlyEndpointsAreKeptUnlessAsked() {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 10);
-        ReverseModel m = Models.create(ModelSpec.ddpmDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.ddpmDefault(2), s, 1);
         Trajectory tr = Sampler.sample(m, 100, 3, false);
         assertTrue(tr.has(0));
         assertTrue(tr.has(10));
@@ -62,7 +62,7 @@ class SamplerTest {
     @Test
     void driftOfTheUntrainedModelIsTheKernelDrift() {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 40);
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), s, 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), s, 1);
         int t = 30;
         DriftField f = DriftField.compute(m, t, -2, 2, -1, 1, 5, 3);
         double c = Math.sqrt(1 - s.beta(t)) - 1;

@@ -48,7 +48,7 @@ class SessionFileTest {
     static void trainAndSave() throws Exception {
         Nd4jRuntime.configure();
         PointData data = DataSources.preset(Preset.MOONS, 2000, 500, 4);
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.COSINE, 30), 4);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.COSINE, 30), 4);
         TrainConfig cfg = TrainConfig.defaults().withSeed(4).withEvaluation(0, 10);
         Trainer tr = new Trainer(m, data, cfg);
         tr.run(300, Double.MAX_VALUE, null);
@@ -77,14 +77,14 @@ class SessionFileTest {
         assertEquals(original.training().iteration(), s.training().iteration());
         assertArrayEquals(original.training().history().steps(), s.training().history().steps());
         assertArrayEquals(original.training().history().heldoutBits(), s.training().history().heldoutBits(), 0);
-        ReverseModel reopened = Sessions.model(s);
+        ReverseModel reopened = (ReverseModel) Sessions.model(s);
         assertEquals(originalK, BoundEvaluator.evaluate(reopened, s.data().heldout(), 9).kNats(), 0.0);
     }
 
     @Test
     void continuingFromASessionKeepsItsProgress() throws Exception {
         Session s = SessionFile.read(valid);
-        ReverseModel m = Sessions.model(s);
+        ReverseModel m = (ReverseModel) Sessions.model(s);
         Trainer tr = Sessions.trainer(s, m, Sessions.config(s, 0, 10));
         assertEquals(300, tr.step());
         tr.run(5, Double.MAX_VALUE, null);

@@ -35,7 +35,7 @@ class TrainerTest {
     @Test
     void swissRollTrainingRaisesHeldOutK() {
         PointData data = swissRoll();
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
         double before = BoundEvaluator.evaluate(m, data.heldout(), 5).kBits();
         Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10));
         TrainingSnapshot s = tr.run(4000, Double.MAX_VALUE, null);
@@ -49,7 +49,7 @@ class TrainerTest {
     @Test
     void ddpmTrainingAlsoRaisesK() {
         PointData data = swissRoll();
-        ReverseModel m = Models.create(ModelSpec.ddpmDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+        ReverseModel m = Models.gaussian(ModelSpec.ddpmDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
         Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10));
         tr.run(300, Double.MAX_VALUE, null);
         double early = BoundEvaluator.evaluate(m, data.heldout(), 5).kBits();
@@ -63,7 +63,7 @@ class TrainerTest {
         PointData data = swissRoll();
         double[][] w = new double[2][];
         for (int k = 0; k < 2; k++) {
-            ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+            ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
             new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10)).run(50, Double.MAX_VALUE, null);
             w[k] = m.parameters().master();
         }
@@ -73,7 +73,7 @@ class TrainerTest {
     @Test
     void nonFiniteLossStopsRestoresAndReports() {
         PointData data = swissRoll();
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
         Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10));
         tr.run(250, Double.MAX_VALUE, null); // checkpoint at step 200
         double[] atStep250 = m.parameters().master().clone();
@@ -102,7 +102,7 @@ class TrainerTest {
     @Test
     void absurdLearningRateDivergesCleanly() {
         PointData data = swissRoll();
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
         Trainer tr = new Trainer(m, data, TrainConfig.defaults().withLearningRate(10).withEvaluation(0, 10));
         TrainingSnapshot s = tr.run(3000, Double.MAX_VALUE, null);
         if (s.status() == TrainingStatus.DIVERGED) {
@@ -119,7 +119,7 @@ class TrainerTest {
     @Test
     void listenersGetBoundedSnapshotsAndSettingsApplyWithoutReset() {
         PointData data = swissRoll();
-        ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
         Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0.3, 200));
         List<TrainingSnapshot> seen = new ArrayList<>();
         tr.addListener(seen::add);

@@ -47,7 +47,7 @@ class EngineWorkerTest {
     void nd4jWorkRunsOnTheWorkerAndErrorsComeBackAsFailedFutures() throws Exception {
         try (EngineWorker w = new EngineWorker()) {
             float[] samples = w.submit(() -> {
-                ReverseModel m = Models.create(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 10), 1);
+                ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 10), 1);
                 return Sampler.sample(m, 100, 1, false).samples();
             }).get(60, TimeUnit.SECONDS);
             assertEquals(200, samples.length);

@@ -37,11 +37,38 @@ public final class DiffusionLabApp extends Application {
         stage.setOnHidden(e -> explorer.close());
         stage.show();
         PerfLog.startIfEnabled(explorer);
+        applyArguments(getParameters().getRaw());
         if (Boolean.getBoolean("dlab.train")) {
             explorer.train(); // start training at once (for measurements)
         }
         if (Boolean.getBoolean("dlab.continuous")) {
             explorer.renderLoop.continuousProperty().set(true);
+        }
+    }
+
+    /**
+     * Command-line options: {@code --data NAME} starts with a preset (swissroll, moons, …) or the
+     * binary heartbeat. Unknown options are reported in the status bar, not fatal.
+     */
+    private void applyArguments(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--data") && i + 1 < args.size()) {
+                String name = args.get(++i);
+                if (name.equalsIgnoreCase("heartbeat")) {
+                    explorer.selectHeartbeat();
+                } else {
+                    lab.diffusion.engine.data.Preset p = lab.diffusion.engine.data.Preset.find(name);
+                    if (p != null) {
+                        explorer.selectPreset(p);
+                    } else {
+                        explorer.report("Unknown data set '" + name + "' on the command line (choose "
+                                + lab.diffusion.engine.data.Preset.ids() + " or heartbeat).");
+                    }
+                }
+            } else {
+                explorer.report("Unknown command-line option '" + a + "' (the app accepts --data NAME).");
+            }
         }
     }
 

@@ -27,6 +27,7 @@ import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.timeline.TimelineModel;
 import lab.diffusion.app.training.TrainingModel;
 import lab.diffusion.app.ui.Confirmer;
+import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
@@ -63,6 +64,21 @@ public final class Explorer implements AutoCloseable {
     public final KlBars klBars = new KlBars();
     public final RenderLoop renderLoop = new RenderLoop();
     public final EngineService engine;
+    /** Binary data (the heartbeat): rasters instead of point plots. */
+    public final lab.diffusion.app.binary.BinaryMode binary = new lab.diffusion.app.binary.BinaryMode();
+
+    /** What kind of data the explorer shows. */
+    public enum Mode {
+        POINTS, BINARY
+    }
+
+    private final javafx.beans.property.ObjectProperty<Mode> mode = new javafx.beans.property.SimpleObjectProperty<>(Mode.POINTS);
+    private final javafx.beans.property.IntegerProperty displaySamples = new javafx.beans.property.SimpleIntegerProperty(2000);
+    private ModelSpec pointsSpec = ModelSpec.paperDefault(2);
+    private ScheduleFamily pointsFamily = ScheduleFamily.LOGSNR;
+    private int pointsSteps = 40;
+    private ModelSpec binarySpec = ModelSpec.binomialDefault(BinaryData.HEARTBEAT_BITS, 0.2, 20);
+    private boolean switching;
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -101,6 +117,9 @@ public final class Explorer implements AutoCloseable {
         renderLoop.registerMain(forwardPlot);
         renderLoop.registerMain(reversePlot);
         renderLoop.registerMain(driftPlot);
+        renderLoop.registerMain(binary.forward);
+        renderLoop.registerMain(binary.reverse);
+        renderLoop.registerMain(binary.probability);
         renderLoop.register(kChart);
         renderLoop.register(klBars);
         wire();
@@ -129,6 +148,88 @@ public final class Explorer implements AutoCloseable {
 
     public ReadOnlyBooleanProperty canTrainProperty() {
         return canTrain;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public Mode mode() {
+        return mode.get();
+    }
+
+    /** Number of reverse samples shown (2,000 points, or 64 binary sequences). */
+    public javafx.beans.property.IntegerProperty displaySamplesProperty() {
+        return displaySamples;
+    }
+
+    /** Shows a 2D preset, leaving binary mode if needed (asks before discarding training). */
+    public boolean selectPreset(Preset p) {
+        if (mode.get() == Mode.POINTS) {
+            data.loadPreset(p);
+            return true;
+        }
+        if (!allowDiscard("Switching to 2D points")) {
+            return false;
+        }
+        switchMode(Mode.POINTS, () -> data.loadPreset(p));
+        return true;
+    }
+
+    /** Shows the binary heartbeat, entering binary mode if needed (asks before discarding training). */
+    public boolean selectHeartbeat() {
+        if (mode.get() == Mode.BINARY) {
+            binary.data.loadHeartbeat();
+            return true;
+        }
+        if (!allowDiscard("Switching to binary data")) {
+            return false;
+        }
+        switchMode(Mode.BINARY, binary.data::loadHeartbeat);
+        return true;
+    }
+
+    private void switchMode(Mode next, Runnable load) {
+        pause();
+        switching = true;
+        try {
+            if (next == Mode.BINARY) {
+                pointsSpec = training.specProperty().get();
+                pointsFamily = schedule.family();
+                pointsSteps = schedule.steps();
+                mode.set(Mode.BINARY);
+                training.specProperty().set(binarySpec);
+                schedule.maxStepsProperty().set(ScheduleModel.MAX_T_BINARY);
+                schedule.set(ScheduleFamily.ERASURE, 2000);
+                displaySamples.set(64);
+            } else {
+                binarySpec = training.specProperty().get();
+                mode.set(Mode.POINTS);
+                training.specProperty().set(pointsSpec);
+                schedule.set(pointsFamily, pointsSteps);
+                schedule.maxStepsProperty().set(ScheduleModel.MAX_T);
+                displaySamples.set(2000);
+            }
+            timeline.setMax(schedule.steps());
+            timeline.setT(0);
+            load.run();
+        } finally {
+            switching = false;
+        }
+        onDataChanged();
+        pushSetup(false);
+    }
+
+    /** Flips the bit under a point of the Forward raster (binary mode; t jumps to 0). */
+    public void toggleCellAt(double sx, double sy) {
+        int[] cell = binary.forward.cellAt(sx, sy);
+        if (cell == null) {
+            return;
+        }
+        if (timeline.t() != 0) {
+            timeline.setT(0);
+        }
+        binary.data.toggle(cell[0], cell[1]);
     }
 
     // ------------------------------------------------------------------ commands
@@ -322,9 +423,24 @@ public final class Explorer implements AutoCloseable {
 
     private void wire() {
         dataSettle.setOnFinished(e -> pushSetup(true));
-        data.pointsProperty().addListener((o, a, b) -> onDataChanged());
+        data.pointsProperty().addListener((o, a, b) -> {
+            if (mode.get() == Mode.POINTS && !switching) {
+                onDataChanged();
+            }
+        });
+        binary.data.rowsProperty().addListener((o, a, b) -> {
+            if (mode.get() == Mode.BINARY && !switching) {
+                onDataChanged();
+            }
+        });
+        displaySamples.addListener((o, a, b) -> engine.setSampling(b.intValue(), 7));
+        display.alignRowsProperty().addListener((o, a, b) -> binary.setAlign(b));
         data.boundsVersionProperty().addListener((o, a, b) -> refitWorld());
-        schedule.scheduleProperty().addListener((o, a, b) -> onScheduleChanged(b));
+        schedule.scheduleProperty().addListener((o, a, b) -> {
+            if (!switching) {
+                onScheduleChanged(b);
+            }
+        });
         timeline.setMax(schedule.steps());
         timeline.tProperty().addListener((o, a, b) -> onTChanged());
 
@@ -352,10 +468,19 @@ public final class Explorer implements AutoCloseable {
             updateSubtitles();
         });
         engine.reverse.onValue(r -> {
-            lastReverse = r;
-            reversePlot.setStates(r.states());
-            updateBackdrop();
+            if (mode.get() == Mode.BINARY) {
+                binary.onReverse(r);
+            } else if (r.states()[0].length == 2 * r.n()) {
+                lastReverse = r;
+                reversePlot.setStates(r.states());
+                updateBackdrop();
+            }
             updateSubtitles();
+        });
+        engine.probabilities.onValue(p -> {
+            if (mode.get() == Mode.BINARY) {
+                binary.onProbabilities(p);
+            }
         });
         engine.drift.onValue(d -> {
             driftPlot.setDrift(d);
@@ -366,7 +491,11 @@ public final class Explorer implements AutoCloseable {
                 reversePlot.setFollowPath(f.reversePath());
             }
         });
-        engine.quality.onValue(q -> training.acceptQuality(q.sw2()));
+        engine.quality.onValue(q -> {
+            if (mode.get() == Mode.POINTS) {
+                training.acceptQuality(q.sw2());
+            }
+        });
         engine.status.onValue(s -> status.set(s));
         engine.errors.onValue(this::report);
         kChart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2), Double.NaN, "");
@@ -374,6 +503,10 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void onDataChanged() {
+        if (mode.get() == Mode.BINARY) {
+            onBinaryDataChanged();
+            return;
+        }
         PointSet pts = data.points();
         Preset p = data.presetProperty().get();
         idealReference = p == null ? null : p.standardizer().apply(p.generate(3000, 99));
@@ -381,6 +514,7 @@ public final class Explorer implements AutoCloseable {
         if (idealReference == null) {
             display.idealProperty().set(false);
         }
+        kChart.setUnit("sample", "L_null (unit Gaussian)");
         kChart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2),
                 p == Preset.SWISSROLL ? SWISSROLL_LOGLIK_BITS : Double.NaN,
                 p == Preset.SWISSROLL ? "true log-likelihood ≈ −0.93 (the ceiling)" : "");
@@ -405,6 +539,23 @@ public final class Explorer implements AutoCloseable {
         }
     }
 
+    private void onBinaryDataChanged() {
+        idealReference = null;
+        idealAvailable.set(false);
+        training.acceptQuality(Double.NaN); // SW2 compares 2D points; it does not apply here
+        kChart.setUnit("sequence", "L_null (Bernoulli(p̄) bits)");
+        kChart.setReferences(-binary.data.rows().dim() * lab.diffusion.engine.process.BinomialProcess.entropy(binary.baseRate())
+                / Math.log(2), binary.optimumBits(), String.format("optimum %.3f (entropy of the data)", binary.optimumBits()));
+        recomputeForward();
+        updateEndpoint();
+        if (binary.data.untouchedHeartbeatProperty().get()) {
+            dataSettle.stop();
+            pushSetup(true);
+        } else {
+            dataSettle.playFromStart();
+        }
+    }
+
     private void onScheduleChanged(Schedule s) {
         timeline.setMax(s.steps());
         klBars.setReport(null, s.steps());
@@ -416,6 +567,7 @@ public final class Explorer implements AutoCloseable {
 
     private void onTChanged() {
         int t = timeline.t();
+        binary.setT(t);
         forwardPlot.setT(t);
         reversePlot.setT(t);
         updateBackdrop();
@@ -443,6 +595,10 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void recomputeForward() {
+        if (mode.get() == Mode.BINARY) {
+            binary.recomputeForward(schedule.schedule(), binary.baseRate(), dataSeed, background, this::updateSubtitles);
+            return;
+        }
         PointSet pts = data.points();
         Standardizer st = data.standardizer();
         Schedule s = schedule.schedule();
@@ -465,6 +621,21 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void updateEndpoint() {
+        if (mode.get() == Mode.BINARY) {
+            PointSet rows = binary.data.rows();
+            double rate = binary.baseRate();
+            Schedule s = schedule.schedule();
+            long id = endpointRequest.incrementAndGet();
+            background.execute(() -> {
+                double kl = endpointRequest.get() == id ? ScheduleModel.binaryEndpointKl(rows, s, rate) : Double.NaN;
+                Platform.runLater(() -> {
+                    if (endpointRequest.get() == id) {
+                        schedule.setEndpoint(kl, true);
+                    }
+                });
+            });
+            return;
+        }
         PointSet pts = data.points();
         PointSet std = pts.size() >= 2 ? data.standardizer().apply(pts) : null;
         Schedule s = schedule.schedule();
@@ -494,6 +665,10 @@ public final class Explorer implements AutoCloseable {
     private void updateSubtitles() {
         int t = timeline.t();
         Schedule s = schedule.schedule();
+        if (mode.get() == Mode.BINARY) {
+            binary.subtitles(t, s);
+            return;
+        }
         forwardPlot.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %,d points", t, s.alphaBar(Math.min(t, s.steps())),
                 forwardPlot.pointCount()));
         reversePlot.setSubtitle(lastReverse == null ? "sampling…" : String.format("t = %d   %,d samples from noise at T = %d",
@@ -505,9 +680,21 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void pushSetup(boolean keepWeights) {
+        if (switching) {
+            return;
+        }
         PointData pd;
         try {
-            pd = data.toPointData();
+            pd = mode.get() == Mode.BINARY ? binary.data.toPointData() : data.toPointData();
+            if (pd.dim() != training.specProperty().get().dim()) {
+                keepWeights = false; // sequences of another length need a new model
+            }
+            if (mode.get() == Mode.BINARY && !keepWeights) {
+                // a new model takes the data's base rate; later edits keep it (the forward process stays the same)
+                ModelSpec sp = training.specProperty().get();
+                training.specProperty().set(new ModelSpec(sp.kind(), pd.dim(), sp.width(), sp.depth(), sp.activation(), sp.readout(),
+                        sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), BinaryData.baseRate(pd.train())));
+            }
         } catch (DataException e) {
             canTrain.set(false);
             message.set(e.getMessage());
@@ -517,8 +704,11 @@ public final class Explorer implements AutoCloseable {
         if (!message.get().startsWith("Training")) {
             message.set("");
         }
+        // held-out K over all steps: 2,000 points × 40 steps for 2D; binary T = 2000 steps make each sequence
+        // 50 times dearer, so 200 sequences every 10 s keep evaluation under ~5 % of the engine's time
+        boolean bin = mode.get() == Mode.BINARY;
         TrainConfig cfg = new TrainConfig(training.optimizerProperty().get(), training.learningRateProperty().get(),
-                training.batchSizeProperty().get(), training.seedProperty().get(), 5.0, 2000);
+                training.batchSizeProperty().get(), training.seedProperty().get(), bin ? 10.0 : 5.0, bin ? 200 : 2000);
         engine.configure(new EngineService.Setup(pd, schedule.schedule(), training.specProperty().get(), cfg,
                 training.seedProperty().get(), idealReference), keepWeights);
         if (!keepWeights) {
@@ -540,7 +730,8 @@ public final class Explorer implements AutoCloseable {
         return ok;
     }
 
-    private void report(String text) {
+    /** Shows a message for people in the status bar and the message line. */
+    public void report(String text) {
         message.set(text);
         status.set(text);
     }

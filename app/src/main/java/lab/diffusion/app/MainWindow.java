@@ -44,8 +44,11 @@ import org.controlsfx.control.StatusBar;
 /** The main window's layout: toolbar, sidebar, the three linked plots, timeline, telemetry, status. */
 public final class MainWindow extends BorderPane {
 
+    private static final String HEARTBEAT = "heartbeat";
+
     private final Explorer ex;
     private final DataView dataView;
+    private lab.diffusion.app.binary.BinaryDataView binaryDataView;
     private final GridPane plots = new GridPane();
     private PlotCanvas enlarged;
     private final javafx.beans.property.IntegerProperty enlargedVersion = new javafx.beans.property.SimpleIntegerProperty();
@@ -68,35 +71,58 @@ public final class MainWindow extends BorderPane {
         return dataView;
     }
 
+    /** The Data section in binary mode. */
+    public lab.diffusion.app.binary.BinaryDataView binaryDataView() {
+        return binaryDataView;
+    }
+
     private ToolBar toolbar() {
-        ChoiceBox<Preset> data = new ChoiceBox<>(FXCollections.observableArrayList(Preset.values()));
+        ChoiceBox<Object> data = new ChoiceBox<>();
+        data.getItems().addAll((Object[]) Preset.values());
+        data.getItems().add(HEARTBEAT);
         data.setId("toolbar-preset");
         data.setConverter(new StringConverter<>() {
             @Override
-            public String toString(Preset p) {
-                return p == null ? "Custom data" : p.label();
+            public String toString(Object p) {
+                return p == null ? "Custom data" : p instanceof Preset pr ? pr.label() : "Heartbeat (binary)";
             }
 
             @Override
-            public Preset fromString(String s) {
+            public Object fromString(String s) {
                 return null;
             }
         });
-        data.setValue(ex.data.presetProperty().get());
-        ex.data.presetProperty().addListener((o, a, b) -> data.setValue(b));
+        Runnable syncData = () -> data.setValue(ex.mode() == Explorer.Mode.BINARY ? HEARTBEAT : ex.data.presetProperty().get());
+        syncData.run();
+        ex.data.presetProperty().addListener((o, a, b) -> syncData.run());
+        ex.modeProperty().addListener((o, a, b) -> syncData.run());
         data.setOnAction(e -> {
-            if (data.getValue() != null && data.getValue() != ex.data.presetProperty().get()) {
-                ex.data.loadPreset(data.getValue());
+            Object v = data.getValue();
+            boolean ok = true;
+            if (v == HEARTBEAT && ex.mode() != Explorer.Mode.BINARY) {
+                ok = ex.selectHeartbeat();
+            } else if (v instanceof Preset p && (p != ex.data.presetProperty().get() || ex.mode() != Explorer.Mode.POINTS)) {
+                ok = ex.selectPreset(p);
+            }
+            if (!ok) {
+                javafx.application.Platform.runLater(syncData);
             }
         });
-        Forms.tip(data, "Data set: a preset distribution (or your drawing, shown as Custom data).");
+        Forms.tip(data, "Data set: a 2D preset distribution, or the binary heartbeat (the paper's second experiment).");
 
-        ChoiceBox<ModelSpec.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(ModelSpec.Kind.values()));
+        ChoiceBox<ModelSpec.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM));
         kind.setId("toolbar-model");
+        ex.modeProperty().addListener((o, a, b) -> {
+            kind.getItems().setAll(b == Explorer.Mode.BINARY ? java.util.List.of(ModelSpec.Kind.BINOMIAL)
+                    : java.util.List.of(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM));
+            kind.setValue(ex.training.specProperty().get().kind());
+            kind.setDisable(b == Explorer.Mode.BINARY);
+        });
         kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(ModelSpec.Kind k) {
-                return k == null ? "" : k == ModelSpec.Kind.PAPER ? "Paper μ,Σ model" : "DDPM ε model";
+                return k == null ? "" : k == ModelSpec.Kind.PAPER ? "Paper μ,Σ model"
+                        : k == ModelSpec.Kind.DDPM ? "DDPM ε model" : "Binomial model";
             }
 
             @Override
@@ -154,6 +180,8 @@ public final class MainWindow extends BorderPane {
         ex.timeline.tProperty().addListener((o, a, b) -> scheduleView.chart().setT(b.intValue()));
         ex.renderLoop.register(scheduleView.chart());
         ModelView modelView = new ModelView(ex.training, ex::requestSpec);
+        ex.modeProperty().addListener((o, a, b) -> modelView.setKinds(b == Explorer.Mode.BINARY
+                ? java.util.List.of(ModelSpec.Kind.BINOMIAL) : java.util.List.of(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM)));
         TrainingSettingsView settings = new TrainingSettingsView(ex.training, ex::requestOptimizer, ex::setLearningRate,
                 ex::setBatchSize, ex::setSeed);
         Label samplingMessage = Forms.note("");
@@ -164,13 +192,17 @@ public final class MainWindow extends BorderPane {
             samplingMessage.setManaged(!t.isEmpty());
         };
         sampleSay.accept("");
-        Spinner<Integer> samples = Forms.intSpinner(100, 5000, 2000, 100, sampleSay);
+        Spinner<Integer> samples = Forms.intSpinner(16, 5000, ex.displaySamplesProperty().get(), 100, sampleSay);
         samples.setId("samples-spinner");
+        ex.displaySamplesProperty().addListener((o, a, b) -> samples.getValueFactory().setValue(b.intValue()));
         Forms.tip(samples, "Number of reverse samples drawn from noise for the Reverse plot.");
         Spinner<Integer> sampleSeed = Forms.intSpinner(0, 1_000_000, 7, 1, sampleSay);
         sampleSeed.setId("sample-seed");
         Forms.tip(sampleSeed, "Seed of the noise the reverse samples start from.");
-        Runnable applySampling = () -> ex.setSampling(samples.getValue(), sampleSeed.getValue());
+        Runnable applySampling = () -> {
+            ex.displaySamplesProperty().set(samples.getValue());
+            ex.setSampling(samples.getValue(), sampleSeed.getValue());
+        };
         samples.valueProperty().addListener((o, a, b) -> applySampling.run());
         sampleSeed.valueProperty().addListener((o, a, b) -> applySampling.run());
         GridPane sampling = Forms.grid();
@@ -178,6 +210,10 @@ public final class MainWindow extends BorderPane {
         Forms.row(sampling, "Seed", sampleSeed);
 
         TitledPane data = Forms.section("Data", dataView);
+        lab.diffusion.app.binary.BinaryDataView binaryView = new lab.diffusion.app.binary.BinaryDataView(ex.binary.data);
+        this.binaryDataView = binaryView;
+        javafx.scene.layout.VBox dataBox = (javafx.scene.layout.VBox) data.getContent();
+        ex.modeProperty().addListener((o, a, b) -> dataBox.getChildren().setAll(b == Explorer.Mode.BINARY ? binaryView : dataView));
         TitledPane sch = Forms.section("Schedule", scheduleView);
         TitledPane model = Forms.section("Model", modelView);
         TitledPane tr = Forms.section("Training", settings);
@@ -200,21 +236,32 @@ public final class MainWindow extends BorderPane {
 
     private Node center() {
         PlotCanvas[] ps = {ex.forwardPlot, ex.reversePlot, ex.driftPlot};
+        PlotCanvas[] rasters = {ex.binary.forward, ex.binary.reverse, ex.binary.probability};
         for (int i = 0; i < ps.length; i++) {
             PlotCanvas p = ps[i];
-            StackPane cell = new StackPane(p);
+            PlotCanvas r = rasters[i];
+            StackPane cell = new StackPane(p, r);
             cell.getStyleClass().add("plot-cell");
             GridPane.setHgrow(cell, Priority.ALWAYS);
             GridPane.setVgrow(cell, Priority.ALWAYS);
             plots.add(cell, i, 0);
-            p.setOnMouseClicked(e -> {
-                // on the Forward plot, clicks draw unless the Follow tool is chosen
-                boolean drawing = p == ex.forwardPlot && ex.data.toolProperty().get() != Tool.FOLLOW;
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !drawing) {
-                    toggleEnlarged(p);
-                }
-            });
+            r.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.BINARY));
+            p.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.POINTS));
+            for (PlotCanvas c : new PlotCanvas[] {p, r}) {
+                c.setOnMouseClicked(e -> {
+                    // on the Forward plot, clicks draw unless the Follow tool is chosen; on the raster they flip bits
+                    boolean drawing = (c == ex.forwardPlot && ex.data.toolProperty().get() != Tool.FOLLOW) || c == ex.binary.forward;
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !drawing) {
+                        toggleEnlarged(c);
+                    }
+                });
+            }
         }
+        ex.binary.forward.setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                ex.toggleCellAt(e.getX(), e.getY());
+            }
+        });
         plots.setHgap(6);
         plots.setPadding(new Insets(6, 6, 0, 6));
         // square plots: the row is as tall as a third of its width (plus the titles); the
@@ -316,9 +363,17 @@ public final class MainWindow extends BorderPane {
         boolean ctrl = e.isShortcutDown();
         KeyCode c = e.getCode();
         if (ctrl && c == KeyCode.Z) {
-            ex.data.undo();
+            if (ex.mode() == Explorer.Mode.BINARY) {
+                ex.binary.data.undo();
+            } else {
+                ex.data.undo();
+            }
         } else if (ctrl && c == KeyCode.Y) {
-            ex.data.redo();
+            if (ex.mode() == Explorer.Mode.BINARY) {
+                ex.binary.data.redo();
+            } else {
+                ex.data.redo();
+            }
         } else if (ctrl) {
             return;
         } else if (c == KeyCode.SPACE) {

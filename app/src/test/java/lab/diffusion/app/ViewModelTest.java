@@ -97,9 +97,12 @@ class ViewModelTest {
     void scheduleModelValidatesAndWarnsWhenNoiseIsNotReached() {
         ScheduleModel s = new ScheduleModel();
         assertEquals(40, s.steps());
-        assertTrue(ScheduleModel.validate(ScheduleFamily.LOGSNR, 1).contains("between 2"));
-        assertTrue(ScheduleModel.validate(ScheduleFamily.LOGSNR, 100_000).contains("between 2"));
-        assertNull(ScheduleModel.validate(ScheduleFamily.COSINE, 10));
+        assertTrue(s.validate(ScheduleFamily.LOGSNR, 1).contains("between 2"));
+        assertTrue(s.validate(ScheduleFamily.LOGSNR, 2000).contains("between 2 and 1000"));
+        assertNull(s.validate(ScheduleFamily.COSINE, 10));
+        s.maxStepsProperty().set(ScheduleModel.MAX_T_BINARY);
+        assertNull(s.validate(ScheduleFamily.ERASURE, 2000));
+        s.maxStepsProperty().set(ScheduleModel.MAX_T);
         assertThrows(IllegalArgumentException.class, () -> s.set(ScheduleFamily.LOGSNR, 0));
         PointSet roll = Preset.SWISSROLL.standardizer().apply(Preset.SWISSROLL.generate(2000, 1));
         s.setEndpoint(ScheduleModel.endpointKl(roll, s.schedule()));

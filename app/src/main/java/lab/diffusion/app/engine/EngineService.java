@@ -11,7 +11,11 @@ import lab.diffusion.engine.data.Standardizer;
 import lab.diffusion.engine.metrics.SlicedWasserstein;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.model.Models;
+import lab.diffusion.engine.model.BinaryReverseModel;
 import lab.diffusion.engine.model.ReverseModel;
+import lab.diffusion.engine.model.TrainableModel;
+import lab.diffusion.engine.sample.BinarySampler;
+import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.sample.DriftField;
 import lab.diffusion.engine.sample.IdealDrift;
 import lab.diffusion.engine.sample.Sampler;
@@ -59,6 +63,8 @@ public final class EngineService implements AutoCloseable {
     public final Channel<Views.Drift> drift;
     public final Channel<Views.Follow> follow;
     public final Channel<Views.Quality> quality;
+    /** Binary mode: next-step probabilities of the reverse samples at the requested t. */
+    public final Channel<Views.Probabilities> probabilities;
     /** What the engine is doing, one short phrase. */
     public final Channel<String> status;
     /** Problems for people (one sentence each). */
@@ -75,7 +81,8 @@ public final class EngineService implements AutoCloseable {
 
     // engine thread only
     private Setup setup;
-    private ReverseModel model;
+    private TrainableModel model;
+    private float[][] lastReverseStates;
     private Trainer trainer;
     private long version;
     private DriftRequest lastDrift;
@@ -89,6 +96,7 @@ public final class EngineService implements AutoCloseable {
         drift = new Channel<>(ui);
         follow = new Channel<>(ui);
         quality = new Channel<>(ui);
+        probabilities = new Channel<>(ui);
         status = new Channel<>(ui);
         errors = new Channel<>(ui);
     }
@@ -119,6 +127,7 @@ public final class EngineService implements AutoCloseable {
                 version++;
                 reverseWanted.set(true);
                 lastDriftVersion = -1;
+                lastReverseStates = null;
                 snapshots.publish(trainer.snapshot());
                 pump();
                 status.publish("Ready: " + next.spec().describe());
@@ -312,7 +321,18 @@ public final class EngineService implements AutoCloseable {
 
     private void computeReverse() {
         int n = displaySamples;
-        Trajectory tr = Sampler.sample(model, n, displaySeed, true);
+        if (model instanceof BinaryReverseModel b) {
+            Trajectory tr = BinarySampler.sample(b, n, displaySeed, true);
+            float[][] states = new float[tr.steps() + 1][];
+            for (int t = 0; t <= tr.steps(); t++) {
+                states[t] = tr.state(t);
+            }
+            lastReverseStates = states;
+            lastDriftVersion = -1;
+            reverse.publish(new Views.Reverse(states, n, trainer.step(), version));
+            return;
+        }
+        Trajectory tr = Sampler.sample((ReverseModel) model, n, displaySeed, true);
         Standardizer st = setup.data().standardizer();
         float[][] states = new float[tr.steps() + 1][];
         for (int t = 0; t <= tr.steps(); t++) {
@@ -330,6 +350,20 @@ public final class EngineService implements AutoCloseable {
     private void computeDrift(DriftRequest d) {
         int steps = setup.schedule().steps();
         int t = Math.max(1, Math.min(steps, d.t()));
+        if (model instanceof BinaryReverseModel b) {
+            float[][] states = lastReverseStates;
+            if (states == null || states.length != steps + 1) {
+                return;
+            }
+            float[] x = states[t];
+            int bits = b.dim();
+            int n = x.length / bits;
+            float[] prob = new float[x.length];
+            Nd4jRuntime.run(() -> b.reverse(x, n, t, prob));
+            probabilities.publish(new Views.Probabilities(t, prob, n, bits, trainer.step()));
+            return;
+        }
+        ReverseModel model = (ReverseModel) this.model;
         Standardizer st = setup.data().standardizer();
         double[] m = st.mean();
         double s = st.scale();
@@ -372,6 +406,9 @@ public final class EngineService implements AutoCloseable {
     }
 
     private void computeFollow(FollowRequest f) {
+        if (!(model instanceof ReverseModel gaussian)) {
+            return;
+        }
         int steps = setup.schedule().steps();
         if (f.forwardPath().length != 2 * (steps + 1)) {
             return; // the schedule changed since the click
@@ -382,7 +419,7 @@ public final class EngineService implements AutoCloseable {
         float[] start = {
             (float) ((f.forwardPath()[2 * steps] - m[0]) / s),
             (float) ((f.forwardPath()[2 * steps + 1] - m[1]) / s)};
-        Trajectory tr = Sampler.sampleFrom(model, start, 1000L + f.index(), true);
+        Trajectory tr = Sampler.sampleFrom(gaussian, start, 1000L + f.index(), true);
         float[] path = new float[2 * (steps + 1)];
         for (int t = 0; t <= steps; t++) {
             float[] p = tr.state(t);

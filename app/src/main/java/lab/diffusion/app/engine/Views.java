@@ -33,4 +33,11 @@ public final class Views {
     /** Sample quality: sliced Wasserstein distance of the display samples to held-out data (model units). */
     public record Quality(double sw2, long step) {
     }
+
+    /**
+     * Binary mode: f_b(x⁽ᵗ⁾, t), the probability of a 1 at the next reverse step, for the reverse
+     * samples at t (row-major n × bits).
+     */
+    public record Probabilities(int t, float[] prob, int n, int bits, long step) {
+    }
 }

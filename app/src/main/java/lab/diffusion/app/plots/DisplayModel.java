@@ -16,6 +16,12 @@ public final class DisplayModel {
     private final BooleanProperty ideal = new SimpleBooleanProperty(false);
     private final BooleanProperty backdrop = new SimpleBooleanProperty(true);
     private final IntegerProperty grid = new SimpleIntegerProperty(32);
+    private final BooleanProperty alignRows = new SimpleBooleanProperty(true);
+
+    /** Binary mode: shift each row so its first pulse sits in the first column. */
+    public BooleanProperty alignRowsProperty() {
+        return alignRows;
+    }
 
     public BooleanProperty colorByStartProperty() {
         return colorByStart;

@@ -24,6 +24,8 @@ public final class DisplayView extends VBox {
         ideal.disableProperty().bind(javafx.beans.binding.Bindings.not(idealAvailable));
         CheckBox backdrop = check("Samples under the arrows", "backdrop-check", model.backdropProperty(),
                 "Faint reverse samples at t under the drift field.");
+        CheckBox align = check("Align rows at their first pulse (binary)", "align-check", model.alignRowsProperty(),
+                "Binary mode: shift every row cyclically so its first 1 sits in the first column, as in the paper's Figure 2.");
         ChoiceBox<Integer> grid = new ChoiceBox<>(FXCollections.observableArrayList(
                 java.util.Arrays.stream(DisplayModel.GRIDS).boxed().toList()));
         grid.setId("grid-choice");
@@ -34,7 +36,7 @@ public final class DisplayView extends VBox {
                 "Repaint the three plots on every frame and show frames per second in the status bar.");
         GridPane form = Forms.grid();
         Forms.row(form, "Arrow grid", grid);
-        getChildren().addAll(color, arrows, heat, ideal, backdrop, form, continuous);
+        getChildren().addAll(color, arrows, heat, ideal, backdrop, form, align, continuous);
     }
 
     private static CheckBox check(String text, String id, javafx.beans.property.BooleanProperty p, String tip) {

@@ -18,6 +18,14 @@ public final class KChart extends PlotCanvas {
     private double ceiling = Double.NaN;
     private String ceilingLabel = "";
     private int hover = -1;
+    private String lnullLabel = "L_null (unit Gaussian)";
+
+    /** What K is per ("sample" or "sequence") and how the L_null line is labelled. */
+    public void setUnit(String unit, String lnullText) {
+        setTitle("Bound K (bits per " + unit + ")");
+        lnullLabel = lnullText;
+        invalidate();
+    }
 
     public KChart() {
         setId("k-chart");
@@ -106,7 +114,7 @@ public final class KChart extends PlotCanvas {
 
     @Override
     protected void paintContent(GraphicsContext g, Viewport v) {
-        reference(g, v, lnull, "L_null (unit Gaussian)", theme.mutedText);
+        reference(g, v, lnull, lnullLabel, theme.mutedText);
         reference(g, v, ceiling, ceilingLabel, theme.accent2);
         if (curve == null || curve.size() == 0) {
             return;

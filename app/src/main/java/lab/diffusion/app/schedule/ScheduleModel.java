@@ -15,8 +15,17 @@ import lab.diffusion.engine.schedule.Schedules;
 /** The β schedule: family and T, the schedule they make, and how close x⁽ᵀ⁾ gets to noise. */
 public final class ScheduleModel {
 
-    /** Largest T offered in the app (the forward view keeps every step of every point). */
+    /** Largest T offered for 2D points (the forward view keeps every step of every point). */
     public static final int MAX_T = 1000;
+    /** Largest T offered for binary sequences (64 rows of ≤ 64 bits per step). */
+    public static final int MAX_T_BINARY = 5000;
+
+    private final javafx.beans.property.IntegerProperty maxSteps = new javafx.beans.property.SimpleIntegerProperty(MAX_T);
+
+    /** The largest T allowed now (depends on the kind of data). */
+    public javafx.beans.property.IntegerProperty maxStepsProperty() {
+        return maxSteps;
+    }
 
     // Properties
     private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>(Schedules.create(ScheduleFamily.LOGSNR, 40));
@@ -62,12 +71,12 @@ public final class ScheduleModel {
      *
      * @return null if valid, otherwise a sentence saying what is wrong
      */
-    public static String validate(ScheduleFamily f, int steps) {
+    public String validate(ScheduleFamily f, int steps) {
         if (f == null) {
             return "Choose a schedule family.";
         }
-        if (steps < 2 || steps > MAX_T) {
-            return "T must be between 2 and " + MAX_T + " (got " + steps + ").";
+        if (steps < 2 || steps > maxSteps.get()) {
+            return "T must be between 2 and " + maxSteps.get() + " (got " + steps + ").";
         }
         return null;
     }
@@ -89,6 +98,11 @@ public final class ScheduleModel {
      * there are no data.
      */
     public void setEndpoint(double kl) {
+        setEndpoint(kl, false);
+    }
+
+    /** As {@link #setEndpoint(double)}; for binary data the reference is Bernoulli(p̄)^D. */
+    public void setEndpoint(double kl, boolean binary) {
         Schedule s = schedule();
         double ab = s.alphaBar(s.steps());
         endpointKl.set(kl);
@@ -97,10 +111,18 @@ public final class ScheduleModel {
             warning.set("");
             return;
         }
-        readout.set(String.format("KL(q(x⁽ᵀ⁾) ‖ N(0, I)) ≈ %.4f nats   signal left √ᾱ_T = %.3g", Math.max(0, kl), Math.sqrt(ab)));
+        String target = binary ? "Bernoulli(p̄)ᴰ" : "N(0, I)";
+        readout.set(binary
+                ? String.format("KL(q(x⁽ᵀ⁾) ‖ %s) ≈ %.4f nats%nsignal left γ_T = %.3g", target, Math.max(0, kl), ab)
+                : String.format("KL(q(x⁽ᵀ⁾) ‖ %s) ≈ %.4f nats%nsignal left √ᾱ_T = %.3g", target, Math.max(0, kl), Math.sqrt(ab)));
         warning.set(kl > ForwardDiagnostics.NOT_NOISE_NATS
-                ? String.format("x⁽ᵀ⁾ is still far from N(0, I) (KL ≈ %.2f nats): this schedule does not reach noise.", kl)
+                ? String.format("x⁽ᵀ⁾ is still far from %s (KL ≈ %.2f nats): this schedule does not reach noise.", target, kl)
                 : "");
+    }
+
+    /** Computes the endpoint KL for binary rows (any thread). */
+    public static double binaryEndpointKl(PointSet rows, Schedule s, double baseRate) {
+        return rows == null || rows.size() < 1 ? Double.NaN : ForwardDiagnostics.binaryEndpointKl(rows, s, baseRate, 2000, 11);
     }
 
     /** Computes the endpoint KL for standardized data and this model's schedule (any thread). */

@@ -30,11 +30,13 @@ public final class ScheduleView extends VBox {
     public ScheduleView(ScheduleModel model, BiPredicate<ScheduleFamily, Integer> request) {
         super(8);
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(2, ScheduleModel.MAX_T, model.steps());
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(2, model.maxStepsProperty().get(), model.steps());
+        f.maxProperty().bind(model.maxStepsProperty());
         steps.setValueFactory(f);
         steps.setEditable(true);
         steps.setId("steps-spinner");
-        Forms.tip(steps, "Number of diffusion steps T (2 to " + ScheduleModel.MAX_T + "). Changing it starts a new model.");
+        Forms.tip(steps, "Number of diffusion steps T (2 to " + ScheduleModel.MAX_T + " for points, " + ScheduleModel.MAX_T_BINARY
+                + " for binary data). Changing it starts a new model.");
         // a typed value that is not a number, or out of range, is rejected with a message
         f.setConverter(new StringConverter<>() {
             @Override
@@ -46,8 +48,8 @@ public final class ScheduleView extends VBox {
             public Integer fromString(String s) {
                 try {
                     int v = Integer.parseInt(s.trim());
-                    if (v < 2 || v > ScheduleModel.MAX_T) {
-                        say("T must be between 2 and " + ScheduleModel.MAX_T + "; kept T = " + model.steps() + ".");
+                    if (v < 2 || v > model.maxStepsProperty().get()) {
+                        say("T must be between 2 and " + model.maxStepsProperty().get() + "; kept T = " + model.steps() + ".");
                         return model.steps();
                     }
                     return v;
@@ -118,7 +120,7 @@ public final class ScheduleView extends VBox {
     }
 
     private void apply(BiPredicate<ScheduleFamily, Integer> request, ScheduleFamily f, int t, ScheduleModel model) {
-        String problem = ScheduleModel.validate(f, t);
+        String problem = model.validate(f, t);
         if (problem != null) {
             say(problem);
             Platform.runLater(() -> sync(model));

@@ -14,7 +14,8 @@ import lab.diffusion.engine.model.ModelSpec;
 /** The Model section: architecture of the reverse model, applied with a button. */
 public final class ModelView extends VBox {
 
-    private final ChoiceBox<ModelSpec.Kind> kind = choice(ModelSpec.Kind.values(), k -> k == ModelSpec.Kind.PAPER ? "Paper μ,Σ" : "DDPM ε");
+    private final ChoiceBox<ModelSpec.Kind> kind = choice(ModelSpec.Kind.values(),
+            k -> k == ModelSpec.Kind.PAPER ? "Paper μ,Σ" : k == ModelSpec.Kind.DDPM ? "DDPM ε" : "Binomial");
     private final javafx.scene.control.Label message = Forms.note("");
     private final Spinner<Integer> width = Forms.intSpinner(8, 512, 128, 8, this::say);
     private final Spinner<Integer> depth = Forms.intSpinner(1, 6, 3, 1, this::say);
@@ -27,10 +28,13 @@ public final class ModelView extends VBox {
             v -> v == ModelSpec.DdpmVariance.POSTERIOR ? "β̃ₜ (posterior)" : "βₜ");
     private final Button apply = new Button("Apply architecture");
     private boolean syncing;
+    private final TrainingModel model;
 
     /** @param request applies a spec; false if refused (the form then shows the current model) */
     public ModelView(TrainingModel model, Predicate<ModelSpec> request) {
         super(8);
+        this.model = model;
+        kind.getItems().setAll(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM);
         kind.setId("model-kind");
         Forms.tip(kind, "Paper: learned mean and variance f_μ, f_Σ with a temporal readout. DDPM: predicts ε, fixed variance.");
         width.setId("model-width");
@@ -90,8 +94,19 @@ public final class ModelView extends VBox {
     }
 
     private ModelSpec current() {
-        return TrainingModel.spec(kind.getValue(), width.getValue(), depth.getValue(), readout.getValue(), bumps.getValue(),
-                mean.getValue(), variance.getValue());
+        return TrainingModel.spec(model.specProperty().get(), kind.getValue(), width.getValue(), depth.getValue(),
+                readout.getValue(), bumps.getValue(), mean.getValue(), variance.getValue());
+    }
+
+    /** The model kinds offered (paper and DDPM for points; binomial for binary data). */
+    public void setKinds(java.util.List<ModelSpec.Kind> kinds) {
+        syncing = true;
+        try {
+            kind.getItems().setAll(kinds);
+            kind.setValue(model.specProperty().get().kind());
+        } finally {
+            syncing = false;
+        }
     }
 
     private void show(ModelSpec s) {
@@ -113,10 +128,12 @@ public final class ModelView extends VBox {
 
     private void enable() {
         boolean paper = kind.getValue() == ModelSpec.Kind.PAPER;
-        readout.setDisable(!paper);
+        boolean readoutModel = paper || kind.getValue() == ModelSpec.Kind.BINOMIAL;
+        readout.setDisable(!readoutModel);
         mean.setDisable(!paper);
-        bumps.setDisable(!paper || readout.getValue() != ModelSpec.Readout.BUMPS);
-        variance.setDisable(paper);
+        bumps.setDisable(!readoutModel || readout.getValue() != ModelSpec.Readout.BUMPS);
+        variance.setDisable(kind.getValue() != ModelSpec.Kind.DDPM);
+        kind.setDisable(kind.getItems().size() < 2);
     }
 
     static <T> ChoiceBox<T> choice(T[] values, java.util.function.Function<T, String> label) {

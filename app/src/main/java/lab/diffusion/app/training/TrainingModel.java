@@ -129,10 +129,15 @@ public final class TrainingModel {
         return spec.get().withKind(kind);
     }
 
-    /** A spec from sidebar fields (validated by ModelSpec's constructor). */
-    public static ModelSpec spec(ModelSpec.Kind kind, int width, int depth, ModelSpec.Readout readout, int bumps,
-                                 ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance) {
-        return new ModelSpec(kind, 2, width, depth, Activation.TANH, readout, bumps, mean, variance, 32, Double.NaN);
+    /**
+     * A spec from sidebar fields (validated by ModelSpec's constructor); the dimension and the
+     * binomial base rate are kept from {@code current}.
+     */
+    public static ModelSpec spec(ModelSpec current, ModelSpec.Kind kind, int width, int depth, ModelSpec.Readout readout,
+                                 int bumps, ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance) {
+        boolean binomial = kind == ModelSpec.Kind.BINOMIAL;
+        return new ModelSpec(kind, current.dim(), width, depth, binomial ? Activation.SIGMOID : Activation.TANH, readout, bumps,
+                mean, variance, 32, binomial ? current.baseRate() : Double.NaN);
     }
 
     // Commands (called with engine reports, on the UI thread)

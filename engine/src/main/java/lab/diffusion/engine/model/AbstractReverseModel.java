@@ -8,8 +8,13 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** What both Gaussian reverse models share: schedule tables, the MLP, chunked inference. */
 abstract class AbstractReverseModel implements ReverseModel {
 
-    /** Rows per inference chunk; the last chunk is padded so one buffer size serves every call. */
+    /** Most rows per inference chunk; a call uses chunks of its own size rounded up to 32 (padded). */
     static final int CHUNK = 2048;
+
+    /** Chunk rows for a call with n rows: one buffer size per call size, little padding. */
+    static int chunkRows(int n) {
+        return Math.min(CHUNK, Math.max(32, (n + 31) / 32 * 32));
+    }
 
     protected final ModelSpec spec;
     protected final Schedule schedule;
@@ -115,19 +120,20 @@ abstract class AbstractReverseModel implements ReverseModel {
             return;
         }
         beginReverse(t);
-        for (int start = 0; start < n; start += CHUNK) {
-            int rows = Math.min(CHUNK, n - start);
+        int chunk = chunkRows(n);
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < dim; d++) {
-                    chunkX[d * CHUNK + r] = x[(start + r) * dim + d];
+                    chunkX[d * chunk + r] = x[(start + r) * dim + d];
                 }
             }
-            for (int r = rows; r < CHUNK; r++) {
+            for (int r = rows; r < chunk; r++) {
                 for (int d = 0; d < dim; d++) {
-                    chunkX[d * CHUNK + r] = 0.0;
+                    chunkX[d * chunk + r] = 0.0;
                 }
             }
-            reverseChunk(t, rows, start, mean, var);
+            reverseChunk(t, rows, chunk, start, mean, var);
         }
     }
 
@@ -137,7 +143,7 @@ abstract class AbstractReverseModel implements ReverseModel {
 
     /**
      * Computes rows [0, rows) of one chunk whose inputs are in {@code chunkX} (column-major,
-     * CHUNK rows) and writes mean and variance into the row-major outputs at point {@code start}.
+     * {@code chunk} rows) and writes mean and variance into the row-major outputs at point {@code start}.
      */
-    protected abstract void reverseChunk(int t, int rows, int start, float[] mean, float[] var);
+    protected abstract void reverseChunk(int t, int rows, int chunk, int start, float[] mean, float[] var);
 }

@@ -55,7 +55,7 @@ public final class BinomialModel implements BinaryReverseModel {
         sizes[spec.depth() + 1] = dim * readout.basis();
         this.params = new ParamBuffer(type, Mlp.parameterCount(sizes));
         this.mlp = new Mlp(sizes, spec.activation(), params);
-        this.folded = new FoldedReadout(mlp, params, readout, dim, spec.width(), type, CHUNK);
+        this.folded = new FoldedReadout(mlp, params, readout, dim, spec.width(), type);
         this.chunkX = new double[CHUNK * dim];
         this.logitKeep = new double[steps + 1];
         this.logitFlip = new double[steps + 1];
@@ -198,20 +198,21 @@ public final class BinomialModel implements BinaryReverseModel {
             return;
         }
         folded.prepare(t);
-        Mlp.Work wk = mlp.work(CHUNK);
-        for (int start = 0; start < n; start += CHUNK) {
-            int rows = Math.min(CHUNK, n - start);
-            java.util.Arrays.fill(chunkX, 0.0);
+        int chunk = AbstractReverseModel.chunkRows(n);
+        Mlp.Work wk = mlp.work(chunk);
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            java.util.Arrays.fill(chunkX, 0, chunk * dim, 0.0);
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < dim; d++) {
-                    chunkX[d * CHUNK + r] = x[(start + r) * dim + d] > 0.5f ? 1.0 : 0.0;
+                    chunkX[d * chunk + r] = x[(start + r) * dim + d] > 0.5f ? 1.0 : 0.0;
                 }
             }
             wk.input().fromDoubles(chunkX);
             double[] z = folded.apply(wk);
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < dim; d++) {
-                    double a = z[d * CHUNK + r] + (chunkX[d * CHUNK + r] > 0.5 ? logitKeep[t] : logitFlip[t]);
+                    double a = z[d * chunk + r] + (chunkX[d * chunk + r] > 0.5 ? logitKeep[t] : logitFlip[t]);
                     prob[(start + r) * dim + d] = (float) Math.exp(logSigmoid(a));
                 }
             }

@@ -118,12 +118,12 @@ public final class DdpmModel extends AbstractReverseModel {
     }
 
     @Override
-    protected void reverseChunk(int t, int rows, int start, float[] mean, float[] var) {
-        Mlp.Work wk = mlp.work(CHUNK);
-        System.arraycopy(chunkX, 0, chunkIn, 0, CHUNK * dim);
+    protected void reverseChunk(int t, int rows, int chunk, int start, float[] mean, float[] var) {
+        Mlp.Work wk = mlp.work(chunk);
+        System.arraycopy(chunkX, 0, chunkIn, 0, chunk * dim);
         int eo = t * embed;
         for (int k = 0; k < embed; k++) {
-            java.util.Arrays.fill(chunkIn, (dim + k) * CHUNK, (dim + k + 1) * CHUNK, embedding[eo + k]);
+            java.util.Arrays.fill(chunkIn, (dim + k) * chunk, (dim + k + 1) * chunk, embedding[eo + k]);
         }
         wk.input().fromDoubles(chunkIn);
         mlp.forward(wk);
@@ -132,7 +132,7 @@ public final class DdpmModel extends AbstractReverseModel {
         for (int r = 0; r < rows; r++) {
             for (int d = 0; d < dim; d++) {
                 int o = (start + r) * dim + d;
-                mean[o] = (float) meanFromEps(t, chunkX[d * CHUNK + r], chunkOut[d * CHUNK + r]);
+                mean[o] = (float) meanFromEps(t, chunkX[d * chunk + r], chunkOut[d * chunk + r]);
                 var[o] = v;
             }
         }

@@ -19,20 +19,20 @@ final class FoldedReadout {
     private final int readouts;
     private final int width;
     private final Mirror wEff;
-    private final Mirror zOut;
+    private final DataType type;
+    private final java.util.Map<Integer, Mirror> zOut = new java.util.HashMap<>();
+    private final java.util.Map<Integer, double[]> zHost = new java.util.HashMap<>();
     private final double[] wHost;
-    private final double[] zHost;
 
-    FoldedReadout(Mlp mlp, ParamBuffer params, TemporalReadout readout, int readouts, int width, DataType type, int chunk) {
+    FoldedReadout(Mlp mlp, ParamBuffer params, TemporalReadout readout, int readouts, int width, DataType type) {
         this.mlp = mlp;
         this.params = params;
         this.readout = readout;
         this.readouts = readouts;
         this.width = width;
         this.wEff = Mirror.allocate(type, width + 1, readouts);
-        this.zOut = Mirror.allocate(type, chunk, readouts);
+        this.type = type;
         this.wHost = new double[(width + 1) * readouts];
-        this.zHost = new double[chunk * readouts];
     }
 
     /** Folds the readout weights for step t (call before the chunks of one t). */
@@ -56,13 +56,16 @@ final class FoldedReadout {
 
     /**
      * Runs the chunk whose input is in {@code wk.input()} and returns the readouts z
-     * (column-major chunk × R; valid until the next call).
+     * (column-major rows × R for the work's row count; valid until the next call).
      */
     double[] apply(Mlp.Work wk) {
+        int rows = wk.rows();
+        Mirror out = zOut.computeIfAbsent(rows, r -> Mirror.allocate(type, r, readouts));
+        double[] host = zHost.computeIfAbsent(rows, r -> new double[r * readouts]);
         mlp.forwardHidden(wk);
-        Nd4j.gemm(wk.lastHidden().withExtra(), wEff.array(), zOut.array(), false, false, 1.0, 0.0);
-        zOut.download();
-        zOut.toDoubles(zHost);
-        return zHost;
+        Nd4j.gemm(wk.lastHidden().withExtra(), wEff.array(), out.array(), false, false, 1.0, 0.0);
+        out.download();
+        out.toDoubles(host);
+        return host;
     }
 }

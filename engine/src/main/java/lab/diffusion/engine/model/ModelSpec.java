@@ -150,6 +150,24 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
         return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate);
     }
 
+    /** Most parameters a model may have (keeps memory for weights, gradient and optimizer bounded). */
+    public static final long MAX_PARAMETERS = 20_000_000L;
+
+    /** Number of parameters of this architecture for T steps. */
+    public long parameterCount(int steps) {
+        long in = kind == Kind.DDPM ? dim + embedding : dim;
+        long basis = readout == Readout.BUMPS ? bumps : steps;
+        long out = switch (kind) {
+            case DDPM -> dim;
+            case PAPER -> 2L * dim * basis;
+            case BINOMIAL -> dim * basis;
+        };
+        long n = in * width + width;
+        n += (depth - 1) * ((long) width * width + width);
+        n += width * out + out;
+        return n;
+    }
+
     /** A one-line description for people. */
     public String describe() {
         int out = kind == Kind.PAPER ? 2 * dim * (readout == Readout.BUMPS ? bumps : 0)

@@ -16,6 +16,12 @@ public final class Models {
 
     /** A new model of the given precision (DOUBLE for reference computations and gradient checks). */
     public static TrainableModel create(ModelSpec spec, Schedule schedule, DataType type, long seed) {
+        long count = spec.parameterCount(schedule.steps());
+        if (count > ModelSpec.MAX_PARAMETERS) {
+            throw new IllegalArgumentException(String.format("the model would have %,d parameters (more than %,d)%s; "
+                    + "use fewer steps, a smaller network or the bump readout", count, ModelSpec.MAX_PARAMETERS,
+                    spec.readout() == ModelSpec.Readout.PER_STEP ? " with one readout per step for T = " + schedule.steps() : ""));
+        }
         return switch (spec.kind()) {
             case PAPER -> new PaperModel(spec, schedule, type, seed);
             case DDPM -> new DdpmModel(spec, schedule, type, seed);

@@ -32,7 +32,7 @@ public final class PaperModel extends AbstractReverseModel {
         this.outputs = 2 * dim * basis;
         this.eq65 = spec.meanForm() == ModelSpec.MeanForm.EQ65;
         this.entropy = GaussianTables.entropyTerms(schedule, dim);
-        this.folded = new FoldedReadout(mlp, params, readout, 2 * dim, spec.width(), type, CHUNK);
+        this.folded = new FoldedReadout(mlp, params, readout, 2 * dim, spec.width(), type);
         mlp.initialize(new SplittableRandom(seed), 0.0);
         params.pushMaster();
     }
@@ -98,8 +98,8 @@ public final class PaperModel extends AbstractReverseModel {
     }
 
     @Override
-    protected void reverseChunk(int t, int rows, int start, float[] mean, float[] var) {
-        Mlp.Work wk = mlp.work(CHUNK);
+    protected void reverseChunk(int t, int rows, int chunk, int start, float[] mean, float[] var) {
+        Mlp.Work wk = mlp.work(chunk);
         wk.input().fromDoubles(chunkX);
         double[] zHost = folded.apply(wk);
         double logitBeta = tab.logitBeta[t];
@@ -107,10 +107,10 @@ public final class PaperModel extends AbstractReverseModel {
         double s1b = tab.sqrtOneMinusBeta[t];
         for (int r = 0; r < rows; r++) {
             for (int d = 0; d < dim; d++) {
-                double x = chunkX[d * CHUNK + r];
-                double v = PaperHead.variance(zHost[(dim + d) * CHUNK + r], logitBeta);
+                double x = chunkX[d * chunk + r];
+                double v = PaperHead.variance(zHost[(dim + d) * chunk + r], logitBeta);
                 int o = (start + r) * dim + d;
-                mean[o] = (float) PaperHead.mean(eq65, x, zHost[d * CHUNK + r], v, sb, s1b);
+                mean[o] = (float) PaperHead.mean(eq65, x, zHost[d * chunk + r], v, sb, s1b);
                 var[o] = (float) v;
             }
         }

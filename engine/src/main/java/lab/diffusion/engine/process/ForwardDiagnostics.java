@@ -72,4 +72,59 @@ public final class ForwardDiagnostics {
         }
         return sum / samples;
     }
+
+    /**
+     * For binary data: E over x⁽ᵀ⁾ ~ q of [log q(x⁽ᵀ⁾) − log π(x⁽ᵀ⁾)] in nats, with q(x⁽ᵀ⁾) the
+     * mixture Σᵢ ∏_d Bernoulli(m_T(x⁽⁰⁾ᵢ_d))/n and π = Bernoulli(p̄)^D.
+     */
+    public static double binaryEndpointKl(PointSet data, Schedule s, double baseRate, int samples, long seed) {
+        int n = data.size();
+        int dim = data.dim();
+        if (n < 1) {
+            return Double.NaN;
+        }
+        BinomialProcess q = new BinomialProcess(s, baseRate);
+        int steps = s.steps();
+        double[] log1 = {Math.log1p(-q.marginal(steps, 0)), Math.log(q.marginal(steps, 0))};
+        double[] log0 = {Math.log1p(-q.marginal(steps, 1)), Math.log(q.marginal(steps, 1))};
+        SplittableRandom rng = new SplittableRandom(seed);
+        int m = Math.min(n, CENTRES);
+        int[] centres = new int[m * dim];
+        for (int k = 0; k < m; k++) {
+            int i = n <= CENTRES ? k : rng.nextInt(n);
+            for (int d = 0; d < dim; d++) {
+                centres[k * dim + d] = data.get(i, d) > 0.5f ? 1 : 0;
+            }
+        }
+        double lp1 = Math.log(baseRate);
+        double lp0 = Math.log1p(-baseRate);
+        int[] x = new int[dim];
+        double[] lw = new double[m];
+        double sum = 0;
+        for (int j = 0; j < samples; j++) {
+            int c = rng.nextInt(m);
+            double logPi = 0;
+            for (int d = 0; d < dim; d++) {
+                x[d] = rng.nextDouble() < q.marginal(steps, centres[c * dim + d]) ? 1 : 0;
+                logPi += x[d] == 1 ? lp1 : lp0;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < m; k++) {
+                double l = 0;
+                for (int d = 0; d < dim; d++) {
+                    // log Bernoulli(x_d; m_T(x0_d)): tables indexed by x0 (log0 for x0 = 1, log1 for x0 = 0)
+                    double[] table = centres[k * dim + d] == 1 ? log0 : log1;
+                    l += table[x[d]];
+                }
+                lw[k] = l;
+                max = Math.max(max, l);
+            }
+            double se = 0;
+            for (int k = 0; k < m; k++) {
+                se += Math.exp(lw[k] - max);
+            }
+            sum += max + Math.log(se / m) - logPi;
+        }
+        return sum / samples;
+    }
 }

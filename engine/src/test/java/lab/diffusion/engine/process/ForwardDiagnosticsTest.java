@@ -49,4 +49,29 @@ class ForwardDiagnosticsTest {
         assertTrue(bad > 4 * ForwardDiagnostics.NOT_NOISE_NATS, "ᾱ_T = 0.9 keeps most of the signal: " + bad);
         assertTrue(Math.abs(quarter) < 0.02, "paper T = 2: " + quarter);
     }
+
+    /**
+     * Independent route for one bit: q(x⁽ᵀ⁾=1) = p̄ + ᾱ_T(E[x⁽⁰⁾] − p̄) = p̄ when p̄ is the data's
+     * rate, so a single-bit data set's KL is that of two Bernoullis: here exactly 0; with data at a
+     * different rate the closed form KL(Bern(m) ‖ Bern(p̄)).
+     */
+    @Test
+    void binaryEndpointKlMatchesTheOneBitClosedForm() {
+        float[] bits = new float[1000];
+        for (int i = 0; i < 700; i++) {
+            bits[i] = 1f; // rate 0.7
+        }
+        double[] b = new double[3];
+        java.util.Arrays.fill(b, 0.2); // ᾱ_T = 0.512
+        Schedule s = Schedule.ofBetas(ScheduleFamily.ERASURE, b);
+        double pBar = 0.3; // deliberately not the data's rate
+        double m = pBar + s.alphaBar(3) * (0.7 - pBar);
+        double exact = BinomialProcess.kl(m, pBar);
+        double est = ForwardDiagnostics.binaryEndpointKl(PointSet.wrap(bits, 1), s, pBar, 20000, 1);
+        assertEquals(exact, est, 0.01);
+        assertTrue(exact > 0.05);
+        PointSet heart = lab.diffusion.engine.data.BinaryData.heartbeat(2000, 1);
+        double erasure = ForwardDiagnostics.binaryEndpointKl(heart, Schedules.create(ScheduleFamily.ERASURE, 2000), 0.2, 2000, 1);
+        assertEquals(0.0, erasure, 1e-3, "constant erasure ends exactly at Bernoulli(p̄)");
+    }
 }

@@ -1,0 +1,148 @@
+package lab.diffusion.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import lab.diffusion.app.plots.Viewport;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.schedule.ScheduleFamily;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Binary mode (the heartbeat) driven like a person would. */
+@ExtendWith(ApplicationExtension.class)
+class BinaryModeUiTest {
+
+    private Explorer ex;
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        ex = new Explorer((title, text) -> true);
+        Scene scene = DiffusionLabApp.scene(ex);
+        window = (MainWindow) scene.getRoot();
+        stage.setScene(scene);
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        ex.close();
+    }
+
+    static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private void enterBinaryMode(FxRobot robot) {
+        robot.clickOn("#toolbar-preset").clickOn("Heartbeat (binary)");
+        assertEquals(Explorer.Mode.BINARY, ex.mode());
+        waitFor("the forward raster", () -> ex.binary.forward.rowCount() == 64);
+    }
+
+    @Test
+    void theHeartbeatShowsRastersThatFollowT(FxRobot robot) {
+        enterBinaryMode(robot);
+        assertEquals(ScheduleFamily.ERASURE, ex.schedule.family());
+        assertEquals(2000, ex.schedule.steps());
+        assertEquals(2000, ex.timeline.maxProperty().get());
+        assertEquals(ModelSpec.Kind.BINOMIAL, ex.training.specProperty().get().kind());
+        waitFor("reverse samples", () -> ex.binary.reverse.rowCount() == 64);
+        assertTrue(ex.binary.forward.isVisible() && !ex.forwardPlot.isVisible());
+        float[] atZero = ex.binary.forward.current().clone();
+        robot.interact(() -> ex.timeline.setT(1500));
+        assertFalse(java.util.Arrays.equals(atZero, ex.binary.forward.current()), "the forward raster changes with t");
+        waitFor("probabilities for t", () -> ex.binary.probability.rowCount() == 64);
+        assertTrue(robot.lookup("#row-count").queryAs(Label.class).getText().startsWith("64 sequences of 20 bits"));
+    }
+
+    @Test
+    void clickingACellFlipsABitAndUndoRestoresIt(FxRobot robot) {
+        enterBinaryMode(robot);
+        PointSet before = ex.binary.data.rows();
+        Viewport v = ex.binary.forward.viewport();
+        // the cell of the top row, first shown column
+        Point2D at = ex.binary.forward.localToScreen(v.left() + v.width() / 40, v.top() + 2);
+        robot.clickOn(at);
+        PointSet after = ex.binary.data.rows();
+        assertNotEquals(before, after);
+        int diff = 0;
+        for (int i = 0; i < after.size(); i++) {
+            for (int d = 0; d < after.dim(); d++) {
+                if (after.get(i, d) != before.get(i, d)) {
+                    diff++;
+                }
+            }
+        }
+        assertEquals(1, diff, "one bit flipped");
+        assertEquals("edited", ex.binary.data.sourceProperty().get());
+        robot.clickOn("#binary-undo");
+        assertArrayEquals(before.toArray(), ex.binary.data.rows().toArray());
+    }
+
+    @Test
+    void badSequenceFilesAreRefusedAndTheRowsKept(FxRobot robot) throws Exception {
+        enterBinaryMode(robot);
+        PointSet before = ex.binary.data.rows();
+        for (String content : new String[] {"0,1,2\n", "0,1\n0,1,1\n", ""}) {
+            Path f = Files.createTempFile(dir, "seq", ".csv");
+            Files.writeString(f, content);
+            var done = new java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Boolean>>();
+            robot.interact(() -> done.complete(window.binaryDataView().importFile(f)));
+            assertFalse(done.get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS));
+            WaitForAsyncUtils.waitForFxEvents();
+            Label msg = robot.lookup("#binary-message").queryAs(Label.class);
+            assertTrue(msg.isVisible() && msg.getText().startsWith("Not imported"), msg.getText());
+            assertEquals(before, ex.binary.data.rows());
+        }
+    }
+
+    @Test
+    void backToPointsRestoresThe2dSettings(FxRobot robot) {
+        enterBinaryMode(robot);
+        robot.clickOn("#toolbar-preset").clickOn("Two moons");
+        assertEquals(Explorer.Mode.POINTS, ex.mode());
+        assertEquals(ScheduleFamily.LOGSNR, ex.schedule.family());
+        assertEquals(40, ex.schedule.steps());
+        assertEquals(ModelSpec.Kind.PAPER, ex.training.specProperty().get().kind());
+        waitFor("the moons", () -> ex.forwardPlot.pointCount() == 5000);
+        assertTrue(ex.forwardPlot.isVisible() && !ex.binary.forward.isVisible());
+    }
+
+    @Test
+    void trainingTheHeartbeatRaisesK(FxRobot robot) {
+        enterBinaryMode(robot);
+        robot.clickOn("#train-button");
+        waitFor("a held-out evaluation", () -> Double.isFinite(ex.training.heldoutKProperty().get())
+                && ex.training.stepProperty().get() > 2000);
+        robot.clickOn("#train-button");
+        assertTrue(ex.training.heldoutKProperty().get() > -14.4386 + 2, "held-out K " + ex.training.heldoutKProperty().get());
+    }
+}

@@ -74,6 +74,7 @@ public final class DiffusionLabApp extends Application {
 
     /** The window's scene for an explorer (also used by tests). */
     public static Scene scene(Explorer explorer) {
+        lab.diffusion.app.ui.TextLayoutGuard.install(); // before any canvas draws text on the render thread
         Scene scene = new Scene(new MainWindow(explorer), 1600, 1000);
         scene.getStylesheets().add(DiffusionLabApp.class.getResource(LIGHT_CSS).toExternalForm());
         return scene;

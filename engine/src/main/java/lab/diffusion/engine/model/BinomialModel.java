@@ -213,7 +213,7 @@ public final class BinomialModel implements BinaryReverseModel {
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < dim; d++) {
                     double a = z[d * chunk + r] + (chunkX[d * chunk + r] > 0.5 ? logitKeep[t] : logitFlip[t]);
-                    prob[(start + r) * dim + d] = (float) Math.exp(logSigmoid(a));
+                    prob[(start + r) * dim + d] = (float) (1.0 / (1.0 + Math.exp(-a)));
                 }
             }
         }

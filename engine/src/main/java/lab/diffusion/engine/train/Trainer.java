@@ -60,6 +60,9 @@ public final class Trainer {
     private BoundReport heldoutReport;
     private long heldoutStep = -1;
     private double lastEvalAt = 0.0;
+    /** Wall seconds the last held-out evaluation took; evaluations take at most 1/(1+EVAL_RATIO) of a run. */
+    private double lastEvalCost = 0.0;
+    static final double EVAL_RATIO = 9.0;
     private double speed;
     private long speedWindowNanos = -1;
     private long speedWindowStep;
@@ -283,7 +286,7 @@ public final class Trainer {
                 speedWindowStep = step;
             }
             double heldout = Double.NaN;
-            if (evalEverySeconds > 0 && seconds - lastEvalAt >= evalEverySeconds) {
+            if (evalEverySeconds > 0 && seconds - lastEvalAt >= Math.max(evalEverySeconds, EVAL_RATIO * lastEvalCost)) {
                 heldout = evaluateHeldout();
             }
             history.add(step, seconds, kEma, heldout);
@@ -314,7 +317,9 @@ public final class Trainer {
 
     /** Evaluates held-out K on the trainer's evaluation subset, records and returns it (bits). */
     public double evaluateHeldout() {
+        long e0 = System.nanoTime();
         BoundReport r = Bounds.evaluate(model, evalSet, evalSeed);
+        lastEvalCost = (System.nanoTime() - e0) / 1e9;
         heldoutReport = r;
         heldoutBits = r.kBits();
         heldoutStep = step;

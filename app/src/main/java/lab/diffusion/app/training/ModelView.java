@@ -20,7 +20,7 @@ public final class ModelView extends VBox {
     private final Spinner<Integer> width = Forms.intSpinner(8, 512, 128, 8, this::say);
     private final Spinner<Integer> depth = Forms.intSpinner(1, 6, 3, 1, this::say);
     private final ChoiceBox<ModelSpec.Readout> readout = choice(ModelSpec.Readout.values(),
-            r -> r == ModelSpec.Readout.BUMPS ? "Gaussian bumps" : "One per step");
+            r -> r == ModelSpec.Readout.BUMPS ? "Gaussian bumps" : r == ModelSpec.Readout.EMBEDDING ? "Time embedding" : "One per step");
     private final Spinner<Integer> bumps = Forms.intSpinner(2, 50, 10, 1, this::say);
     private final ChoiceBox<ModelSpec.MeanForm> mean = choice(ModelSpec.MeanForm.values(),
             m -> m == ModelSpec.MeanForm.CODE ? "Released code" : "Paper eq. 65");
@@ -41,7 +41,8 @@ public final class ModelView extends VBox {
         Forms.tip(width, "Hidden units per layer.");
         depth.setId("model-depth");
         Forms.tip(depth, "Number of hidden tanh layers.");
-        Forms.tip(readout, "How time enters the paper model: J normalized Gaussian bumps gⱼ(t), or a separate readout per step.");
+        Forms.tip(readout, "How time enters the paper model: J normalized Gaussian bumps gⱼ(t), a separate readout per step, "
+                + "or a sinusoidal embedding of t fed to the network with x.");
         Forms.tip(bumps, "Number of temporal bumps J (paper code: 10).");
         Forms.tip(mean, "Mean of the paper model: released code f_μ = √(1−βₜ)x + √βₜ z_μ, or eq. 65 f_μ = (x − z_μ)(1 − f_Σ) + z_μ.");
         Forms.tip(variance, "Fixed reverse variance of the DDPM model: the posterior variance β̃ₜ or βₜ (the two entropy bounds).");
@@ -128,6 +129,13 @@ public final class ModelView extends VBox {
 
     private void enable() {
         boolean paper = kind.getValue() == ModelSpec.Kind.PAPER;
+        java.util.List<ModelSpec.Readout> readouts = paper ? java.util.List.of(ModelSpec.Readout.values())
+                : java.util.List.of(ModelSpec.Readout.BUMPS, ModelSpec.Readout.PER_STEP);
+        if (!readout.getItems().equals(readouts)) {
+            ModelSpec.Readout keep = readout.getValue();
+            readout.getItems().setAll(readouts);
+            readout.setValue(readouts.contains(keep) ? keep : ModelSpec.Readout.BUMPS);
+        }
         boolean readoutModel = paper || kind.getValue() == ModelSpec.Kind.BINOMIAL;
         readout.setDisable(!readoutModel);
         mean.setDisable(!paper);

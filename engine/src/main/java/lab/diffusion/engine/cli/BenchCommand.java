@@ -29,8 +29,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
-    @Option(names = "--batch", defaultValue = "512", description = "Batch size. Default: ${DEFAULT-VALUE}")
-    int batch;
+    @Option(names = "--batch", description = "Batch size. Default: 512, images 128")
+    Integer batchOption;
+
+    @Option(names = "--data", description = "Data to train on: the swiss roll (default), heartbeat for --model binomial, "
+            + "or images: mnist, deadleaves.")
+    String data;
 
     @Option(names = "--seconds", defaultValue = "10", description = "Total measured training time, split over the runs. Default: ${DEFAULT-VALUE}")
     double seconds;
@@ -38,8 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Timed runs of each measurement (at least 3). Default: ${DEFAULT-VALUE}")
     int runs;
 
-    @Option(names = "--samples", defaultValue = "10000", description = "Trajectories per sampling run. Default: ${DEFAULT-VALUE}")
-    int samples;
+    @Option(names = "--samples", description = "Trajectories per sampling run. Default: 10000, images 8")
+    Integer samplesOption;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -49,20 +53,31 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 3) {
             throw new UserError("--runs must be at least 3 (the median of fewer is not a measurement)");
         }
+        boolean images = ModelOptions.isImageData(data);
+        int batch = batchOption != null ? batchOption : images ? 128 : 512;
+        int samples = samplesOption != null ? samplesOption : images ? 8 : 10_000;
         if (!(seconds > 0) || samples < 1) {
             throw new UserError("--seconds and --samples must be positive");
         }
         Nd4jRuntime.configure();
+        modelOptions.images(images);
         Schedule schedule = modelOptions.schedule();
         boolean binary = modelOptions.binomial();
-        PointData data = binary ? BinaryData.heartbeatData(DataSources.DEFAULT_TRAIN, 200, 1)
-                : DataSources.preset(Preset.SWISSROLL, DataSources.DEFAULT_TRAIN, 2000, 1);
+        PointData data;
+        try {
+            data = images ? modelOptions.data(this.data, DataSources.DEFAULT_TRAIN, 200, 1)
+                    : binary ? BinaryData.heartbeatData(DataSources.DEFAULT_TRAIN, 200, 1)
+                    : DataSources.preset(Preset.SWISSROLL, DataSources.DEFAULT_TRAIN, 2000, 1);
+        } catch (lab.diffusion.engine.data.DataException e) {
+            throw new UserError(e.getMessage());
+        }
         var spec = modelOptions.spec(data);
         TrainableModel model = Models.create(spec, schedule, 1);
         Trainer trainer = new Trainer(model, data, new TrainConfig(Optimizer.Kind.ADAM, 1e-3, batch, 1, 0, 1));
         if (!json) {
             System.out.printf("bench: %s, %d parameters%n  %s, batch %d, Adam 1e-3, %s; 1 BLAS thread, 1 OpenMP thread; CPU %s%n",
-                    spec.describe(), model.parameters().size(), schedule, batch, binary ? "heartbeat" : "swiss roll", ProcessInfo.cpu());
+                    spec.describe(), model.parameters().size(), schedule, batch, images ? data.source() : binary ? "heartbeat" : "swiss roll",
+                    ProcessInfo.cpu());
         }
         trainer.run(Long.MAX_VALUE, 2.0, null); // warm-up: JIT, workspace learning
         double[] rates = new double[runs];
@@ -90,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("  training: median %.1f steps/s over %d runs of %.1f s (runs: %s)%n", rate, runs, seconds / runs,
                     format(rates, "%.1f"));
             System.out.printf("  sampling %d full %s (T = %d): median %.3f s over %d runs (runs: %s)%n", samples,
-                    binary ? "sequences" : "trajectories",
+                    binary ? "sequences" : images ? "image trajectories" : "trajectories",
                     schedule.steps(), time, runs, format(times, "%.3f"));
         }
         return 0;

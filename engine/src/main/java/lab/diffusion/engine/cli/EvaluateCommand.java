@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Held-out bound K of a session, and sample quality against a reference set.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--session", required = true, description = "Session file (.dlab).")
+    @Option(names = "--session", required = true, description = "Session file (.dlab) or the name of a bundled demo.")
     String session;
 
     @Option(names = "--heldout", defaultValue = "20000", description = "Held-out points to evaluate K on (at most those stored). Default: ${DEFAULT-VALUE}")
@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (samples < 2 || samples > 100_000) {
             throw new UserError("--samples must be between 2 and 100000");
         }
-        Session s = SessionFile.read(Path.of(session));
+        Session s = lab.diffusion.engine.session.Demos.open(session);
         PointSet ref = null;
         if (reference != null) {
             PointSet raw = PointCsv.read(Path.of(reference), s.model().dim());
@@ -74,6 +74,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (binary) {
             j.put("optimum_bits", optimum);
         }
+        if (s.data().isImages()) {
+            ImageBits.put(j, k, s.data().standardizer());
+        }
         double sw2 = Double.NaN;
         double mmd2 = Double.NaN;
         if (ref != null) {
@@ -89,9 +92,12 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(j);
         } else {
             System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out, %d steps trained)%n",
-                    k.kBits(), binary ? "sequence" : "sample", k.kMinusLnullBits(), k.lnullBits(), k.samples(), s.training().steps());
+                    k.kBits(), binary ? "sequence" : s.data().isImages() ? "image" : "sample", k.kMinusLnullBits(), k.lnullBits(), k.samples(), s.training().steps());
             if (binary) {
                 System.out.printf("optimum (entropy of the training sequences) = %.4f bits/sequence%n", optimum);
+            }
+            if (s.data().isImages()) {
+                System.out.println(ImageBits.describe(k, s.data().standardizer()));
             }
             if (ref != null) {
                 System.out.printf("against %d reference points (standardized units): SW2 = %.5f   MMD² (RBF h = 0.1) = %.6f%n",

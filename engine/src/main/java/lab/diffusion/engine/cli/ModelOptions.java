@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /**
  * Model architecture and schedule options shared by train and bench. Defaults depend on the
- * model: the Gaussian models use T = 40, log-SNR, 3×128 tanh; the binomial model the paper's
- * T = 2000, constant erasure, 3×50 sigmoid.
+ * model and data: the Gaussian models use T = 40, log-SNR, 3×128 tanh on 2D points and, on
+ * images, the paper's parametrization with a time embedding, T = 200, 3×512 tanh; the binomial
+ * model the paper's T = 2000, constant erasure, 3×50 sigmoid.
  */
 final class ModelOptions {
 
@@ -22,13 +23,13 @@ final class ModelOptions {
             description = "paper (the paper's μ,Σ model), ddpm (ε-model) or binomial (binary data). Default: ${DEFAULT-VALUE}")
     String model;
 
-    @Option(names = "--T", description = "Number of diffusion steps T. Default: 40, binomial 2000")
+    @Option(names = "--T", description = "Number of diffusion steps T. Default: 40, images " + IMAGE_T + ", binomial 2000")
     Integer steps;
 
     @Option(names = "--schedule", description = "β schedule: paper, erasure, linear, cosine, logsnr. Default: logsnr, binomial erasure")
     String schedule;
 
-    @Option(names = "--width", description = "Hidden units per layer. Default: 128, binomial 50")
+    @Option(names = "--width", description = "Hidden units per layer. Default: 128, images " + IMAGE_WIDTH + ", binomial 50")
     Integer width;
 
     @Option(names = "--depth", defaultValue = "3", description = "Hidden layers. Default: ${DEFAULT-VALUE}")
@@ -37,7 +38,7 @@ final class ModelOptions {
     @Option(names = "--activation", description = "tanh or sigmoid. Default: tanh, binomial sigmoid")
     String activation;
 
-    @Option(names = "--readout", defaultValue = "bumps", description = "Time readout: bumps or perstep. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--readout", description = "How time enters the paper model: bumps, perstep or embedding. Default: bumps, images embedding")
     String readout;
 
     @Option(names = "--bumps", description = "Number of temporal bumps J. Default: 10, binomial " + BINOMIAL_BUMPS)
@@ -49,8 +50,19 @@ final class ModelOptions {
     @Option(names = "--ddpm-variance", defaultValue = "posterior", description = "DDPM reverse variance: posterior (β̃ₜ) or beta (βₜ). Default: ${DEFAULT-VALUE}")
     String ddpmVariance;
 
-    @Option(names = "--embedding", defaultValue = "32", description = "DDPM time-embedding size (even). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--embedding", defaultValue = "32", description = "Time-embedding size (even; DDPM and the embedding readout). Default: ${DEFAULT-VALUE}")
     int embedding;
+
+    @Option(names = "--side", description = "Image side for dead leaves and folders of images (2.." + lab.diffusion.engine.data.ImageSet.MAX_SIDE
+            + "). Default: 28")
+    Integer side;
+
+    /** Steps of image models by default: enough for good samples, few enough to inpaint in well under 2 s. */
+    static final int IMAGE_T = 200;
+    static final int IMAGE_WIDTH = 512;
+
+    /** Set by {@link #data} when the data are images (defaults differ). */
+    private boolean images;
 
     /** Bumps of the binomial model by default: T = 2000 steps need finer time resolution than 10. */
     static final int BINOMIAL_BUMPS = 10;
@@ -63,8 +75,19 @@ final class ModelOptions {
         return kind() == ModelSpec.Kind.BINOMIAL;
     }
 
+    /** True when --data names images (mnist, deadleaves or a folder), for defaults chosen before loading. */
+    static boolean isImageData(String spec) {
+        return spec != null && (lab.diffusion.engine.data.ImageData.isImageSource(spec.trim())
+                || java.nio.file.Files.isDirectory(java.nio.file.Path.of(spec)));
+    }
+
+    /** Tells the options that the data are images (for the defaults of T, width and readout). */
+    void images(boolean isImages) {
+        this.images = isImages;
+    }
+
     Schedule schedule() {
-        int t = steps != null ? steps : binomial() ? 2000 : 40;
+        int t = steps != null ? steps : binomial() ? 2000 : images ? IMAGE_T : 40;
         ScheduleFamily f = schedule != null ? ScheduleFamily.parse(schedule) : binomial() ? ScheduleFamily.ERASURE : ScheduleFamily.LOGSNR;
         return Schedules.create(f, t);
     }
@@ -85,16 +108,26 @@ final class ModelOptions {
         if ("heartbeat".equalsIgnoreCase(spec.trim())) {
             throw new DataException("the heartbeat is binary data: train it with --model binomial");
         }
+        if (isImageData(spec)) {
+            images = true;
+            if (side != null && (side < 2 || side > lab.diffusion.engine.data.ImageSet.MAX_SIDE)) {
+                throw new DataException("--side must be between 2 and " + lab.diffusion.engine.data.ImageSet.MAX_SIDE);
+            }
+            return lab.diffusion.engine.data.ImageData.resolve(spec.trim(), nTrain, nHeld, side == null ? 0 : side, seed);
+        }
         return DataSources.resolve(spec, nTrain, nHeld, seed);
     }
 
     ModelSpec spec(PointData data) {
         boolean bin = binomial();
-        int w = width != null ? width : bin ? 50 : 128;
+        boolean img = data.isImages();
+        int w = width != null ? width : bin ? 50 : img ? IMAGE_WIDTH : 128;
         Activation act = activation != null ? Activation.parse(activation) : bin ? Activation.SIGMOID : Activation.TANH;
         int j = bumps != null ? bumps : bin ? BINOMIAL_BUMPS : 10;
         double rate = bin ? BinaryData.baseRate(data.train()) : Double.NaN;
-        return new ModelSpec(kind(), data.dim(), w, depth, act, ModelSpec.Readout.parse(readout), j,
+        ModelSpec.Readout r = readout != null ? ModelSpec.Readout.parse(readout)
+                : img && kind() == ModelSpec.Kind.PAPER ? ModelSpec.Readout.EMBEDDING : ModelSpec.Readout.BUMPS;
+        return new ModelSpec(kind(), data.dim(), w, depth, act, r, j,
                 ModelSpec.MeanForm.parse(mean), ModelSpec.DdpmVariance.parse(ddpmVariance), embedding, rate);
     }
 }

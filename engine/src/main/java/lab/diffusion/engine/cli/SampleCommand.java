@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples from a trained session and write them as CSV (x,y in data units; 0/1 rows for binomial sessions).")
+        description = "Draw samples from a trained session and write them as CSV (x,y in data units; 0/1 rows for binomial sessions), "
+                + "or for image sessions as one PNG grid.")
 final class SampleCommand implements Callable<Integer> {
 
-    @Option(names = "--session", required = true, description = "Session file (.dlab).")
+    @Option(names = "--session", required = true, description = "Session file (.dlab) or the name of a bundled demo.")
     String session;
 
     @Option(names = "--n", defaultValue = "5000", description = "Number of samples. Default: ${DEFAULT-VALUE}")
@@ -30,7 +31,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Sampling seed. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--out", required = true, description = "CSV file to write.")
+    @Option(names = "--out", required = true, description = "CSV file to write (a .png file for image sessions).")
     String out;
 
     @Option(names = "--force", description = "Replace --out if it exists.")
@@ -45,7 +46,13 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserError("--n must be between 1 and 5000000");
         }
         Path outPath = Outputs.check(out, force);
-        Session s = SessionFile.read(Path.of(session));
+        Session s = lab.diffusion.engine.session.Demos.open(session);
+        if (s.data().isImages() && !out.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new UserError("image samples are written as a PNG grid: give --out a .png name");
+        }
+        if (s.data().isImages() && n > 1024) {
+            throw new UserError("at most 1024 image samples fit in one grid");
+        }
         Nd4jRuntime.configure();
         TrainableModel model = Sessions.model(s);
         long t0 = System.nanoTime();
@@ -54,6 +61,17 @@ final class SampleCommand implements Callable<Integer> {
             float[] x = BinarySampler.sample(b, n, seed, false).samples();
             secs = (System.nanoTime() - t0) / 1e9;
             BinaryData.writeCsv(outPath, PointSet.wrap(x, model.dim()));
+        } else if (s.data().isImages()) {
+            float[] x = Sampler.sample((ReverseModel) model, n, seed, false).samples();
+            secs = (System.nanoTime() - t0) / 1e9;
+            int w = s.data().images().width();
+            int h = s.data().images().height();
+            java.util.List<float[]> imgs = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                imgs.add(lab.diffusion.engine.data.ImageData.toGrey(java.util.Arrays.copyOfRange(x, i * w * h, (i + 1) * w * h),
+                        s.data().standardizer()));
+            }
+            lab.diffusion.engine.data.ImageFiles.writeGrid(outPath, imgs, w, h, (int) Math.ceil(Math.sqrt(n)), 2);
         } else {
             float[] x = Sampler.sample((ReverseModel) model, n, seed, false).samples();
             secs = (System.nanoTime() - t0) / 1e9;

@@ -29,14 +29,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data",
             description = "A preset (swissroll, moons, gaussians8, rings, checkerboard, spiral, smiley) or a CSV file of x,y rows; "
+                    + "images: mnist (bundled digits), deadleaves (generated) or a folder of PNG/JPEG files; "
                     + "for --model binomial: heartbeat or a CSV file of 0/1 rows. Default: swissroll, binomial heartbeat")
     String data;
 
-    @Option(names = "--n", defaultValue = "20000", description = "Training points drawn from a preset. Default: ${DEFAULT-VALUE}")
-    int nTrain;
+    @Option(names = "--n", description = "Training points drawn from a preset or generator (mnist: at most 9000). Default: 20000")
+    Integer nTrain;
 
-    @Option(names = "--heldout", defaultValue = "20000", description = "Held-out points drawn from a preset. Default: ${DEFAULT-VALUE}")
-    int nHeld;
+    @Option(names = "--heldout", description = "Held-out points drawn from a preset or generator (mnist: at most 1000). Default: 20000, images 1000")
+    Integer nHeld;
 
     @Mixin
     ModelOptions modelOptions;
@@ -52,8 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Limit limit;
 
-    @Option(names = "--batch", defaultValue = "512", description = "Batch size. Default: ${DEFAULT-VALUE}")
-    int batch;
+    @Option(names = "--batch", description = "Batch size. Default: 512, images 128")
+    Integer batchOption;
+
+    @Option(names = "--compact", description = "Write a compact session (float32 weights, no optimizer state), as the bundled demos are.")
+    boolean compact;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate. Default: ${DEFAULT-VALUE}")
     double lr;
@@ -92,14 +96,20 @@ final class TrainCommand implements Callable<Integer> {
         if (maxSteps < 1 || !(maxSeconds > 0)) {
             throw new UserError("--steps and --seconds must be positive");
         }
+        String dataSpec = data != null ? data : modelOptions.binomial() ? "heartbeat" : "swissroll";
+        boolean imageData = ModelOptions.isImageData(dataSpec);
+        int nTrain = this.nTrain != null ? this.nTrain : 20_000;
+        int nHeld = this.nHeld != null ? this.nHeld : imageData ? 1000 : 20_000;
+        int batch = batchOption != null ? batchOption : imageData ? 128 : 512;
         if (nTrain < 1 || nHeld < 1 || nTrain > 5_000_000 || nHeld > 5_000_000) {
             throw new UserError("--n and --heldout must be between 1 and 5000000");
         }
         Path outPath = out == null ? null : Outputs.check(out, force);
+        modelOptions.images(imageData);
         Schedule schedule = modelOptions.schedule();
         TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints);
         boolean binary = modelOptions.binomial();
-        PointData pd = modelOptions.data(data != null ? data : binary ? "heartbeat" : "swissroll", nTrain, nHeld, seed);
+        PointData pd = modelOptions.data(dataSpec, nTrain, nHeld, seed);
         var spec = modelOptions.spec(pd);
         Nd4jRuntime.configure();
         double rssStart = ProcessInfo.rssMb();
@@ -143,27 +153,34 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSnapshot end = trainer.run(maxSteps, maxSeconds, null);
         double rssEnd = ProcessInfo.rssMb();
         BoundReport k = Bounds.evaluate(model, pd.heldout(), seed + 1);
-        String unit = binary ? "sequence" : "sample";
+        String unit = binary ? "sequence" : pd.isImages() ? "image" : "sample";
         double optimum = binary ? -BinaryData.empiricalEntropyBits(pd.train()) : Double.NaN;
         double stepsPerSecond = end.seconds() > 0 ? end.step() / end.seconds() : 0;
         boolean diverged = end.status() == TrainingStatus.DIVERGED;
         if (outPath != null) {
-            SessionFile.write(outPath, Sessions.capture(trainer, seed, config));
+            SessionFile.write(outPath, Sessions.capture(trainer, seed, config), compact);
         }
         if (json) {
-            System.out.println(new Json().put("steps", end.step()).put("seconds", end.seconds())
+            Json j = new Json().put("steps", end.step()).put("seconds", end.seconds())
                     .put("train_steps_per_s", stepsPerSecond).put("K_bits", k.kBits())
                     .put("K_minus_Lnull_bits", k.kMinusLnullBits()).put("Lnull_bits", k.lnullBits())
                     .put("heldout_points", k.samples()).put("optimum_bits", optimum).put("diverged", diverged)
                     .put("message", end.message())
                     .put("rss_start_mb", rssStart).put("rss_after_10s_mb", rssAfter10s[0]).put("rss_end_mb", rssEnd)
-                    .put("out", outPath == null ? null : outPath.toString()));
+                    .put("out", outPath == null ? null : outPath.toString());
+            if (pd.isImages()) {
+                ImageBits.put(j, k, pd.standardizer());
+            }
+            System.out.println(j);
         } else {
             System.out.printf("trained %d steps in %.1f s (%.0f steps/s)%n", end.step(), end.seconds(), stepsPerSecond);
             System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out %ss)%n",
                     k.kBits(), unit, k.kMinusLnullBits(), k.lnullBits(), k.samples(), binary ? "sequence" : "point");
             if (binary) {
                 System.out.printf("optimum (entropy of the training sequences) = %.4f bits/sequence%n", optimum);
+            }
+            if (pd.isImages()) {
+                System.out.println(ImageBits.describe(k, pd.standardizer()));
             }
             System.out.printf("resident memory %.0f MB before training, %s after 10 s, %.0f MB at the end of training%n", rssStart,
                     Double.isNaN(rssAfter10s[0]) ? "–" : String.format("%.0f MB", rssAfter10s[0]), rssEnd);

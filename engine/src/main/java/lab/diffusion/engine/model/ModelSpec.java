@@ -44,9 +44,12 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
         }
     }
 
-    /** How time enters the paper model. */
+    /**
+     * How time enters the paper model: a readout through J bumps, one readout per step, or a
+     * sinusoidal embedding of t fed to the network with the input (for images).
+     */
     public enum Readout implements Named {
-        BUMPS("bumps"), PER_STEP("perstep");
+        BUMPS("bumps"), PER_STEP("perstep"), EMBEDDING("embedding");
 
         private final String id;
 
@@ -120,10 +123,13 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
         if (kind == Kind.BINOMIAL && !(baseRate > 0 && baseRate < 1)) {
             throw new IllegalArgumentException("the binomial base rate must be strictly between 0 and 1, got " + baseRate);
         }
+        if (readout == Readout.EMBEDDING && kind == Kind.BINOMIAL) {
+            throw new IllegalArgumentException("the binomial model reads time out through bumps or per step, not an embedding");
+        }
         if (dim > 64 && kind == Kind.BINOMIAL) {
             throw new IllegalArgumentException("binary sequences are limited to 64 bits, got " + dim);
         }
-        if (kind == Kind.DDPM && (embedding < 2 || embedding > MAX_WIDTH || embedding % 2 != 0)) {
+        if ((kind == Kind.DDPM || (kind == Kind.PAPER && readout == Readout.EMBEDDING)) && (embedding < 2 || embedding > MAX_WIDTH || embedding % 2 != 0)) {
             throw new IllegalArgumentException("the time embedding size must be an even number from 2 to " + MAX_WIDTH + ", got " + embedding);
         }
     }
@@ -146,6 +152,20 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
                 DdpmVariance.POSTERIOR, 32, baseRate);
     }
 
+    /**
+     * The paper model for images: the paper's reverse parametrization with t through a 32-dim
+     * sinusoidal embedding, 3 hidden tanh layers of {@code width} units.
+     */
+    public static ModelSpec imageDefault(int pixels, int width) {
+        return new ModelSpec(Kind.PAPER, pixels, width, 3, Activation.TANH, Readout.EMBEDDING, 10, MeanForm.CODE,
+                DdpmVariance.POSTERIOR, 32, Double.NaN);
+    }
+
+    /** True when time enters through an input embedding (DDPM, or the paper model's embedding readout). */
+    public boolean embedsTime() {
+        return kind == Kind.DDPM || (kind == Kind.PAPER && readout == Readout.EMBEDDING);
+    }
+
     public ModelSpec withKind(Kind k) {
         return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate);
     }
@@ -155,8 +175,8 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
 
     /** Number of parameters of this architecture for T steps. */
     public long parameterCount(int steps) {
-        long in = kind == Kind.DDPM ? dim + embedding : dim;
-        long basis = readout == Readout.BUMPS ? bumps : steps;
+        long in = embedsTime() ? dim + embedding : dim;
+        long basis = readout == Readout.BUMPS ? bumps : readout == Readout.EMBEDDING ? 1 : steps;
         long out = switch (kind) {
             case DDPM -> dim;
             case PAPER -> 2L * dim * basis;
@@ -170,11 +190,12 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
 
     /** A one-line description for people. */
     public String describe() {
-        int out = kind == Kind.PAPER ? 2 * dim * (readout == Readout.BUMPS ? bumps : 0)
+        int out = kind == Kind.PAPER ? 2 * dim * (readout == Readout.BUMPS ? bumps : readout == Readout.EMBEDDING ? 1 : 0)
                 : kind == Kind.BINOMIAL ? dim * (readout == Readout.BUMPS ? bumps : 0) : dim;
-        String net = dim + (kind == Kind.DDPM ? "+" + embedding : "") + "→" + (width + "→").repeat(depth)
+        String net = dim + (embedsTime() ? "+" + embedding : "") + "→" + (width + "→").repeat(depth)
                 + (out > 0 ? String.valueOf(out) : "2D·T") + " " + activation.id();
-        String time = readout == Readout.BUMPS ? bumps + "-bump readout" : "per-step readout";
+        String time = readout == Readout.BUMPS ? bumps + "-bump readout"
+                : readout == Readout.EMBEDDING ? embedding + "-dim time embedding" : "per-step readout";
         if (kind == Kind.PAPER) {
             return "paper μ,Σ model (" + net + ", " + time + ", " + meanForm.id() + " mean)";
         }

@@ -23,7 +23,8 @@ public final class Models {
                     spec.readout() == ModelSpec.Readout.PER_STEP ? " with one readout per step for T = " + schedule.steps() : ""));
         }
         return switch (spec.kind()) {
-            case PAPER -> new PaperModel(spec, schedule, type, seed);
+            case PAPER -> spec.readout() == ModelSpec.Readout.EMBEDDING ? new PaperEmbeddingModel(spec, schedule, type, seed)
+                    : new PaperModel(spec, schedule, type, seed);
             case DDPM -> new DdpmModel(spec, schedule, type, seed);
             case BINOMIAL -> new BinomialModel(spec, schedule, type, seed);
         };

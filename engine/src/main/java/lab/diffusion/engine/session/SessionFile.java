@@ -27,6 +27,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import lab.diffusion.engine.data.DataException;
+import lab.diffusion.engine.data.ImageData;
+import lab.diffusion.engine.data.ImageSet;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Standardizer;
@@ -44,8 +47,12 @@ import lab.diffusion.engine.train.TrainingHistory;
  * <li>{@code manifest.json} — format name, version, and the size and SHA-256 of every other entry;</li>
  * <li>{@code session.json} — data source and standardizer, schedule (explicit β), model spec,
  *     training settings, progress and K history;</li>
- * <li>{@code data/train.f32}, {@code data/heldout.f32} — points, little-endian float32, row-major;</li>
- * <li>{@code model/params.f64}, {@code model/optimizer.f64} — little-endian float64.</li>
+ * <li>{@code data/train.f32}, {@code data/heldout.f32} — points, little-endian float32, row-major;
+ *     for image data instead {@code data/train.dlimg.gz}, {@code data/heldout.dlimg.gz} — the 8-bit
+ *     images in the compact image-set format, from which the points are rebuilt exactly with the
+ *     dequantization seed in session.json;</li>
+ * <li>{@code model/params.f64}, {@code model/optimizer.f64} — little-endian float64; a compact
+ *     session (a bundled demo) has {@code model/params.f32} instead and an empty optimizer state.</li>
  * </ul>
  * Reading checks everything before returning, so a damaged file changes nothing. Entries are read
  * by exact name into memory; nothing is ever extracted to disk.
@@ -64,7 +71,10 @@ public final class SessionFile {
     static final String META = "session.json";
     static final String TRAIN = "data/train.f32";
     static final String HELDOUT = "data/heldout.f32";
+    static final String TRAIN_IMAGES = "data/train.dlimg.gz";
+    static final String HELDOUT_IMAGES = "data/heldout.dlimg.gz";
     static final String PARAMS = "model/params.f64";
+    static final String PARAMS_F32 = "model/params.f32";
     static final String OPTIMIZER = "model/optimizer.f64";
 
     private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
@@ -76,12 +86,35 @@ public final class SessionFile {
 
     /** Writes the session atomically: the old file survives any failure. */
     public static void write(Path file, Session s) throws IOException {
+        write(file, s, false);
+    }
+
+    /**
+     * Writes the session atomically. A compact session stores the weights as float32 (what the
+     * model computes with) and no optimizer state: for bundled demos that open, sample and
+     * inpaint; training continues from them with fresh optimizer moments.
+     */
+    public static void write(Path file, Session s, boolean compact) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(META, GSON.toJson(meta(s)).getBytes(StandardCharsets.UTF_8));
-        entries.put(TRAIN, floats(s.data().train().toArray()));
-        entries.put(HELDOUT, floats(s.data().heldout().toArray()));
-        entries.put(PARAMS, doubles(s.params()));
-        double[] state = s.training().optimizerState();
+        if (s.data().isImages()) {
+            entries.put(TRAIN_IMAGES, s.data().images().train().toBytes());
+            entries.put(HELDOUT_IMAGES, s.data().images().heldout().toBytes());
+        } else {
+            entries.put(TRAIN, floats(s.data().train().toArray()));
+            entries.put(HELDOUT, floats(s.data().heldout().toArray()));
+        }
+        if (compact) {
+            double[] p = s.params();
+            float[] f = new float[p.length];
+            for (int i = 0; i < p.length; i++) {
+                f[i] = (float) p[i];
+            }
+            entries.put(PARAMS_F32, floats(f));
+        } else {
+            entries.put(PARAMS, doubles(s.params()));
+        }
+        double[] state = compact ? null : s.training().optimizerState();
         entries.put(OPTIMIZER, doubles(state == null ? new double[0] : state));
         JsonObject manifest = new JsonObject();
         manifest.addProperty("format", FORMAT);
@@ -117,7 +150,12 @@ public final class SessionFile {
         JsonObject root = new JsonObject();
         PointData d = s.data();
         JsonObject data = new JsonObject();
-        data.addProperty("kind", s.model().kind() == ModelSpec.Kind.BINOMIAL ? "binary" : "points");
+        data.addProperty("kind", d.isImages() ? "images" : s.model().kind() == ModelSpec.Kind.BINOMIAL ? "binary" : "points");
+        if (d.isImages()) {
+            data.addProperty("width", d.images().width());
+            data.addProperty("height", d.images().height());
+            data.addProperty("dequant_seed", d.images().dequantSeed());
+        }
         data.addProperty("source", d.source());
         data.addProperty("dim", d.dim());
         data.addProperty("train_count", d.train().size());
@@ -272,7 +310,10 @@ public final class SessionFile {
         }
         JsonObject entries = object(manifest, "entries", name, MANIFEST);
         Map<String, byte[]> bytes = new HashMap<>();
-        for (String entry : new String[] {META, TRAIN, HELDOUT, PARAMS, OPTIMIZER}) {
+        boolean images = entries.has(TRAIN_IMAGES) || entries.has(HELDOUT_IMAGES);
+        boolean f32 = entries.has(PARAMS_F32) && !entries.has(PARAMS);
+        String[] required = {META, images ? TRAIN_IMAGES : TRAIN, images ? HELDOUT_IMAGES : HELDOUT, f32 ? PARAMS_F32 : PARAMS, OPTIMIZER};
+        for (String entry : required) {
             JsonObject info = entries.has(entry) && entries.get(entry).isJsonObject() ? entries.getAsJsonObject(entry) : null;
             ZipEntry ze = byName.get(entry);
             if (info == null || ze == null) {
@@ -313,31 +354,55 @@ public final class SessionFile {
         try {
             JsonObject data = object(meta, "data", name, META);
             String dataKind = string(data, "kind", name, META);
-            if (!"points".equals(dataKind) && !"binary".equals(dataKind)) {
+            if (!"points".equals(dataKind) && !"binary".equals(dataKind) && !"images".equals(dataKind)) {
                 throw new SessionException(name + ": data kind '" + string(data, "kind", name, META) + "' is not supported by this version");
+            }
+            if ("images".equals(dataKind) != bytes.containsKey(TRAIN_IMAGES)) {
+                throw new SessionException(name + " is damaged: its data entries do not match data kind '" + dataKind + "'");
             }
             int dim = (int) number(data, "dim", name, META);
             if (dim < 1 || dim > 100_000) {
                 throw new SessionException(name + " is damaged: data dimension " + dim);
             }
-            float[] train = floats(bytes.get(TRAIN), name, TRAIN);
-            float[] held = floats(bytes.get(HELDOUT), name, HELDOUT);
             long trainCount = (long) number(data, "train_count", name, META);
             long heldCount = (long) number(data, "heldout_count", name, META);
-            if (train.length != trainCount * dim || held.length != heldCount * dim || trainCount < 1 || heldCount < 1) {
-                throw new SessionException(name + " is damaged: the point counts do not match the stored arrays");
-            }
-            PointSet trainSet = PointSet.wrap(train, dim);
-            PointSet heldSet = PointSet.wrap(held, dim);
-            if (!trainSet.allFinite() || !heldSet.allFinite()) {
-                throw new SessionException(name + " is damaged: the data contain NaN or infinite values");
-            }
             double[] mean = doubles(data.getAsJsonArray("standardizer_mean"), name);
             if (mean.length != dim) {
                 throw new SessionException(name + " is damaged: the standardizer does not match the data dimension");
             }
             Standardizer st = new Standardizer(mean, number(data, "standardizer_scale", name, META));
-            PointData pd = new PointData(string(data, "source", name, META), trainSet, heldSet, st);
+            String source = string(data, "source", name, META);
+            PointData pd;
+            if ("images".equals(dataKind)) {
+                ImageSet trainImages;
+                ImageSet heldImages;
+                try {
+                    trainImages = ImageSet.fromBytes(bytes.get(TRAIN_IMAGES), TRAIN_IMAGES);
+                    heldImages = ImageSet.fromBytes(bytes.get(HELDOUT_IMAGES), HELDOUT_IMAGES);
+                } catch (DataException e) {
+                    throw new SessionException(name + " is damaged: " + e.getMessage());
+                }
+                int w = (int) number(data, "width", name, META);
+                int h = (int) number(data, "height", name, META);
+                if (trainImages.width() != w || trainImages.height() != h || heldImages.width() != w || heldImages.height() != h
+                        || w * h != dim || trainImages.count() != trainCount || heldImages.count() != heldCount) {
+                    throw new SessionException(name + " is damaged: the stored images do not match their description");
+                }
+                pd = ImageData.rebuild(source, new PointData.Images(trainImages, heldImages,
+                        (long) number(data, "dequant_seed", name, META)), st);
+            } else {
+                float[] train = floats(bytes.get(TRAIN), name, TRAIN);
+                float[] held = floats(bytes.get(HELDOUT), name, HELDOUT);
+                if (train.length != trainCount * dim || held.length != heldCount * dim || trainCount < 1 || heldCount < 1) {
+                    throw new SessionException(name + " is damaged: the point counts do not match the stored arrays");
+                }
+                PointSet trainSet = PointSet.wrap(train, dim);
+                PointSet heldSet = PointSet.wrap(held, dim);
+                if (!trainSet.allFinite() || !heldSet.allFinite()) {
+                    throw new SessionException(name + " is damaged: the data contain NaN or infinite values");
+                }
+                pd = new PointData(source, trainSet, heldSet, st);
+            }
 
             JsonObject sch = object(meta, "schedule", name, META);
             ScheduleFamily family = ScheduleFamily.parse(string(sch, "family", name, META));
@@ -357,7 +422,16 @@ public final class SessionFile {
             if (spec.dim() != dim) {
                 throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
             }
-            double[] params = doubles(bytes.get(PARAMS), name, PARAMS);
+            double[] params;
+            if (bytes.containsKey(PARAMS_F32)) {
+                float[] f = floats(bytes.get(PARAMS_F32), name, PARAMS_F32);
+                params = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    params[i] = f[i];
+                }
+            } else {
+                params = doubles(bytes.get(PARAMS), name, PARAMS);
+            }
             long expected = ParameterCounts.of(spec, schedule.steps());
             if (params.length != expected || (long) number(m, "param_count", name, META) != expected) {
                 throw new SessionException(name + " is damaged: it has " + params.length + " weights, the model needs " + expected);

@@ -79,6 +79,41 @@ class ModelGradientTest {
         assertTrue(worst < 1e-6, "worst relative error " + worst);
     }
 
+    /** The paper's parametrization with t through an input embedding (the image model), both mean forms, D = 5. */
+    @ParameterizedTest
+    @CsvSource({"CODE", "EQ65"})
+    void embeddingPaperModelLossGradient(ModelSpec.MeanForm form) {
+        Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 12);
+        ModelSpec spec = new ModelSpec(ModelSpec.Kind.PAPER, 5, 6, 2, Activation.TANH, ModelSpec.Readout.EMBEDDING, 4, form,
+                ModelSpec.DdpmVariance.POSTERIOR, 6, Double.NaN);
+        ReverseModel m = Models.gaussian(spec, s, DataType.DOUBLE, 3);
+        assertTrue(m instanceof PaperEmbeddingModel);
+        randomize(m, 8, 0.4);
+        double worst = worstRelativeError(m, batch(7, 5, 12, 2, 11));
+        assertTrue(worst < 1e-6, "worst relative error " + worst);
+    }
+
+    /** Zero output layer + code-form mean: every reverse step is the forward kernel N(√(1−βₜ)x, βₜ). */
+    @Test
+    void untrainedEmbeddingModelIsTheForwardKernel() {
+        Schedule s = Schedules.create(ScheduleFamily.COSINE, 20);
+        ReverseModel m = Models.gaussian(ModelSpec.imageDefault(9, 16), s, DataType.DOUBLE, 4);
+        float[] x = new float[3 * 9];
+        SplittableRandom r = new SplittableRandom(2);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        float[] mean = new float[x.length];
+        float[] var = new float[x.length];
+        for (int t : new int[] {2, 11, 20}) {
+            m.reverse(x, 3, t, mean, var);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Math.sqrt(1 - s.beta(t)) * x[i], mean[i], 1e-6);
+                assertEquals(s.beta(t), var[i], 1e-7 + 1e-6 * s.beta(t));
+            }
+        }
+    }
+
     @Test
     void ddpmModelLossGradient() {
         Schedule s = Schedules.create(ScheduleFamily.COSINE, 10);

@@ -57,13 +57,17 @@ public final class DiffusionLabApp extends Application {
                 String name = args.get(++i);
                 if (name.equalsIgnoreCase("heartbeat")) {
                     explorer.selectHeartbeat();
+                } else if (name.equalsIgnoreCase("digits") || name.equalsIgnoreCase("mnist")) {
+                    explorer.selectImages(lab.diffusion.app.images.ImageSource.DIGITS, null);
+                } else if (name.equalsIgnoreCase("deadleaves")) {
+                    explorer.selectImages(lab.diffusion.app.images.ImageSource.DEADLEAVES, null);
                 } else {
                     lab.diffusion.engine.data.Preset p = lab.diffusion.engine.data.Preset.find(name);
                     if (p != null) {
                         explorer.selectPreset(p);
                     } else {
                         explorer.report("Unknown data set '" + name + "' on the command line (choose "
-                                + lab.diffusion.engine.data.Preset.ids() + " or heartbeat).");
+                                + lab.diffusion.engine.data.Preset.ids() + ", heartbeat, digits or deadleaves).");
                     }
                 }
             } else {

@@ -67,18 +67,32 @@ public final class Explorer implements AutoCloseable {
     /** Binary data (the heartbeat): rasters instead of point plots. */
     public final lab.diffusion.app.binary.BinaryMode binary = new lab.diffusion.app.binary.BinaryMode();
 
+    /** Images (digits, dead leaves, a folder): image grids and inpainting instead of point plots. */
+    public final lab.diffusion.app.images.ImageMode images = new lab.diffusion.app.images.ImageMode();
+
     /** What kind of data the explorer shows. */
     public enum Mode {
-        POINTS, BINARY
+        POINTS, BINARY, IMAGES
+    }
+
+    /** The settings a mode had when it was left, restored when it is entered again. */
+    private record ModeSettings(ModelSpec spec, ScheduleFamily family, int steps, int maxSteps, int batch, int samples) {
     }
 
     private final javafx.beans.property.ObjectProperty<Mode> mode = new javafx.beans.property.SimpleObjectProperty<>(Mode.POINTS);
     private final javafx.beans.property.IntegerProperty displaySamples = new javafx.beans.property.SimpleIntegerProperty(2000);
-    private ModelSpec pointsSpec = ModelSpec.paperDefault(2);
-    private ScheduleFamily pointsFamily = ScheduleFamily.LOGSNR;
-    private int pointsSteps = 40;
-    private ModelSpec binarySpec = ModelSpec.binomialDefault(BinaryData.HEARTBEAT_BITS, 0.2, 20);
+    private final java.util.EnumMap<Mode, ModeSettings> modeSettings = new java.util.EnumMap<>(java.util.Map.of(
+            Mode.POINTS, new ModeSettings(ModelSpec.paperDefault(2), ScheduleFamily.LOGSNR, 40, ScheduleModel.MAX_T, 512, 2000),
+            Mode.BINARY, new ModeSettings(ModelSpec.binomialDefault(BinaryData.HEARTBEAT_BITS, 0.2, 20), ScheduleFamily.ERASURE, 2000,
+                    ScheduleModel.MAX_T_BINARY, 512, 64),
+            Mode.IMAGES, new ModeSettings(ModelSpec.imageDefault(28 * 28, IMAGE_WIDTH), ScheduleFamily.LOGSNR, IMAGE_T,
+                    ScheduleModel.MAX_T, 128, lab.diffusion.app.images.ImageMode.REVERSE_IMAGES)));
     private boolean switching;
+    /** Train was pressed while images were loading. */
+    private boolean trainWhenLoaded;
+    /** Image models in the app: the CLI's defaults (T = 200, 3 hidden layers), narrower so training is live. */
+    static final int IMAGE_WIDTH = 256;
+    static final int IMAGE_T = 200;
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -120,6 +134,9 @@ public final class Explorer implements AutoCloseable {
         renderLoop.registerMain(binary.forward);
         renderLoop.registerMain(binary.reverse);
         renderLoop.registerMain(binary.probability);
+        renderLoop.registerMain(images.forward);
+        renderLoop.registerMain(images.reverse);
+        renderLoop.registerMain(images.conditionPlot);
         renderLoop.register(kChart);
         renderLoop.register(klBars);
         wire();
@@ -176,6 +193,39 @@ public final class Explorer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Shows training images (digits, dead leaves or the images of {@code folder}), entering image
+     * mode if needed; asks before discarding training. False if refused.
+     */
+    public boolean selectImages(lab.diffusion.app.images.ImageSource source, java.nio.file.Path folder) {
+        if (!allowDiscard(mode.get() == Mode.IMAGES ? "Training on other images" : "Switching to images")) {
+            return false;
+        }
+        Runnable load = () -> images.data.load(source, folder, dataSeed, background, m -> report("Images not loaded: " + m));
+        if (mode.get() == Mode.IMAGES) {
+            load.run();
+        } else {
+            switchMode(Mode.IMAGES, load);
+        }
+        return true;
+    }
+
+    /** Starts inpainting or denoising the chosen image with the current model. */
+    public void runCondition() {
+        String problem = images.run(engine);
+        if (!problem.isEmpty()) {
+            report(problem);
+        }
+    }
+
+    /** Paints (or erases) the inpainting mask under a screen point of the condition plot. */
+    public void paintMaskAt(double sx, double sy) {
+        double[] p = images.conditionPlot.imageAt(sx, sy);
+        if (p != null) {
+            images.condition.paint(p[0], p[1]);
+        }
+    }
+
     /** Shows the binary heartbeat, entering binary mode if needed (asks before discarding training). */
     public boolean selectHeartbeat() {
         if (mode.get() == Mode.BINARY) {
@@ -193,23 +243,18 @@ public final class Explorer implements AutoCloseable {
         pause();
         switching = true;
         try {
-            if (next == Mode.BINARY) {
-                pointsSpec = training.specProperty().get();
-                pointsFamily = schedule.family();
-                pointsSteps = schedule.steps();
-                mode.set(Mode.BINARY);
-                training.specProperty().set(binarySpec);
-                schedule.maxStepsProperty().set(ScheduleModel.MAX_T_BINARY);
-                schedule.set(ScheduleFamily.ERASURE, 2000);
-                displaySamples.set(64);
-            } else {
-                binarySpec = training.specProperty().get();
-                mode.set(Mode.POINTS);
-                training.specProperty().set(pointsSpec);
-                schedule.set(pointsFamily, pointsSteps);
-                schedule.maxStepsProperty().set(ScheduleModel.MAX_T);
-                displaySamples.set(2000);
-            }
+            Mode prev = mode.get();
+            modeSettings.put(prev, new ModeSettings(training.specProperty().get(), schedule.family(), schedule.steps(),
+                    schedule.maxStepsProperty().get(), training.batchSizeProperty().get(), displaySamples.get()));
+            ModeSettings ms = modeSettings.get(next);
+            mode.set(next);
+            training.specProperty().set(ms.spec());
+            schedule.maxStepsProperty().set(Math.max(ms.maxSteps(), schedule.steps()));
+            schedule.set(ms.family(), ms.steps());
+            schedule.maxStepsProperty().set(ms.maxSteps());
+            training.batchSizeProperty().set(ms.batch());
+            displaySamples.set(ms.samples());
+            images.clearResults();
             timeline.setMax(schedule.steps());
             timeline.setT(0);
             load.run();
@@ -295,6 +340,12 @@ public final class Explorer implements AutoCloseable {
     }
 
     public void train() {
+        if (mode.get() == Mode.IMAGES && images.data.loadingProperty().get()) {
+            trainWhenLoaded = true;
+            training.runningProperty().set(true);
+            status.set("Training starts when the images are loaded");
+            return;
+        }
         if (!canTrain.get()) {
             report(message.get().isEmpty() ? "There is no data to train on." : message.get());
             return;
@@ -304,6 +355,7 @@ public final class Explorer implements AutoCloseable {
     }
 
     public void pause() {
+        trainWhenLoaded = false;
         engine.pause();
         training.runningProperty().set(false);
     }
@@ -433,6 +485,22 @@ public final class Explorer implements AutoCloseable {
                 onDataChanged();
             }
         });
+        images.data.dataProperty().addListener((o, a, b) -> {
+            if (mode.get() == Mode.IMAGES && !switching && b != null) {
+                onDataChanged();
+                pushSetup(false);
+                if (trainWhenLoaded) {
+                    trainWhenLoaded = false;
+                    train();
+                }
+            }
+        });
+        engine.conditioned.onValue(c -> {
+            if (mode.get() == Mode.IMAGES) {
+                images.onConditioned(c);
+                updateSubtitles();
+            }
+        });
         displaySamples.addListener((o, a, b) -> engine.setSampling(b.intValue(), 7));
         display.alignRowsProperty().addListener((o, a, b) -> binary.setAlign(b));
         data.boundsVersionProperty().addListener((o, a, b) -> refitWorld());
@@ -470,6 +538,10 @@ public final class Explorer implements AutoCloseable {
         engine.reverse.onValue(r -> {
             if (mode.get() == Mode.BINARY) {
                 binary.onReverse(r);
+            } else if (mode.get() == Mode.IMAGES) {
+                if (images.data.data() != null && r.states()[0].length == r.n() * images.data.data().dim()) {
+                    images.onReverse(r);
+                }
             } else if (r.states()[0].length == 2 * r.n()) {
                 lastReverse = r;
                 reversePlot.setStates(r.states());
@@ -507,6 +579,10 @@ public final class Explorer implements AutoCloseable {
             onBinaryDataChanged();
             return;
         }
+        if (mode.get() == Mode.IMAGES) {
+            onImageDataChanged();
+            return;
+        }
         PointSet pts = data.points();
         Preset p = data.presetProperty().get();
         idealReference = p == null ? null : p.standardizer().apply(p.generate(3000, 99));
@@ -515,6 +591,8 @@ public final class Explorer implements AutoCloseable {
             display.idealProperty().set(false);
         }
         kChart.setUnit("sample", "L_null (unit Gaussian)");
+        training.perUnitProperty().set(1);
+        kChart.setScale(1);
         kChart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2),
                 p == Preset.SWISSROLL ? SWISSROLL_LOGLIK_BITS : Double.NaN,
                 p == Preset.SWISSROLL ? "true log-likelihood ≈ −0.93 (the ceiling)" : "");
@@ -540,6 +618,8 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void onBinaryDataChanged() {
+        training.perUnitProperty().set(1);
+        kChart.setScale(1);
         idealReference = null;
         idealAvailable.set(false);
         training.acceptQuality(Double.NaN); // SW2 compares 2D points; it does not apply here
@@ -556,6 +636,21 @@ public final class Explorer implements AutoCloseable {
         }
     }
 
+    private void onImageDataChanged() {
+        idealReference = null;
+        idealAvailable.set(false);
+        training.acceptQuality(Double.NaN);
+        PointData d = images.data.data();
+        int px = d == null ? 28 * 28 : d.dim();
+        training.perUnitProperty().set(px);
+        kChart.setUnit("pixel", "L_null (unit Gaussian)");
+        kChart.setScale(px);
+        kChart.setReferences(GaussianTables.nullLogLikelihood(px) / Math.log(2), Double.NaN, "");
+        images.clearResults();
+        recomputeForward();
+        updateEndpoint();
+    }
+
     private void onScheduleChanged(Schedule s) {
         timeline.setMax(s.steps());
         klBars.setReport(null, s.steps());
@@ -568,6 +663,7 @@ public final class Explorer implements AutoCloseable {
     private void onTChanged() {
         int t = timeline.t();
         binary.setT(t);
+        images.setT(t);
         forwardPlot.setT(t);
         reversePlot.setT(t);
         updateBackdrop();
@@ -599,6 +695,10 @@ public final class Explorer implements AutoCloseable {
             binary.recomputeForward(schedule.schedule(), binary.baseRate(), dataSeed, background, this::updateSubtitles);
             return;
         }
+        if (mode.get() == Mode.IMAGES) {
+            images.recomputeForward(schedule.schedule(), dataSeed, background, this::updateSubtitles);
+            return;
+        }
         PointSet pts = data.points();
         Standardizer st = data.standardizer();
         Schedule s = schedule.schedule();
@@ -621,6 +721,24 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void updateEndpoint() {
+        if (mode.get() == Mode.IMAGES) {
+            PointData d = images.data.data();
+            Schedule s = schedule.schedule();
+            long id = endpointRequest.incrementAndGet();
+            if (d == null) {
+                return;
+            }
+            background.execute(() -> {
+                double kl = endpointRequest.get() == id
+                        ? lab.diffusion.engine.process.ForwardDiagnostics.diagonalGaussianEndpointKl(d.train(), s) : Double.NaN;
+                Platform.runLater(() -> {
+                    if (endpointRequest.get() == id) {
+                        schedule.setEndpointForDims(kl, d.dim());
+                    }
+                });
+            });
+            return;
+        }
         if (mode.get() == Mode.BINARY) {
             PointSet rows = binary.data.rows();
             double rate = binary.baseRate();
@@ -669,6 +787,10 @@ public final class Explorer implements AutoCloseable {
             binary.subtitles(t, s);
             return;
         }
+        if (mode.get() == Mode.IMAGES) {
+            images.subtitles(t, s);
+            return;
+        }
         forwardPlot.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %,d points", t, s.alphaBar(Math.min(t, s.steps())),
                 forwardPlot.pointCount()));
         reversePlot.setSubtitle(lastReverse == null ? "sampling…" : String.format("t = %d   %,d samples from noise at T = %d",
@@ -685,7 +807,21 @@ public final class Explorer implements AutoCloseable {
         }
         PointData pd;
         try {
-            pd = mode.get() == Mode.BINARY ? binary.data.toPointData() : data.toPointData();
+            if (mode.get() == Mode.IMAGES) {
+                pd = images.data.data();
+                if (pd == null) {
+                    canTrain.set(false);
+                    return; // still loading; the load finishing sets up the model
+                }
+                ModelSpec sp = training.specProperty().get();
+                if (sp.dim() != pd.dim()) {
+                    training.specProperty().set(new ModelSpec(sp.kind(), pd.dim(), sp.width(), sp.depth(), sp.activation(), sp.readout(),
+                            sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), sp.baseRate()));
+                    keepWeights = false;
+                }
+            } else {
+                pd = mode.get() == Mode.BINARY ? binary.data.toPointData() : data.toPointData();
+            }
             if (pd.dim() != training.specProperty().get().dim()) {
                 keepWeights = false; // sequences of another length need a new model
             }
@@ -706,13 +842,15 @@ public final class Explorer implements AutoCloseable {
         }
         // held-out K over all steps: 2,000 points × 40 steps for 2D; binary T = 2000 steps make each sequence
         // 50 times dearer, so 200 sequences every 10 s keep evaluation under ~5 % of the engine's time
-        boolean bin = mode.get() == Mode.BINARY;
+        // (images: 200 held-out images × 200 steps every 10 s; the trainer caps evaluations at a tenth of its time)
+        boolean bin = mode.get() != Mode.POINTS;
         TrainConfig cfg = new TrainConfig(training.optimizerProperty().get(), training.learningRateProperty().get(),
                 training.batchSizeProperty().get(), training.seedProperty().get(), bin ? 10.0 : 5.0, bin ? 200 : 2000);
         engine.configure(new EngineService.Setup(pd, schedule.schedule(), training.specProperty().get(), cfg,
                 training.seedProperty().get(), idealReference), keepWeights);
         if (!keepWeights) {
             training.runningProperty().set(false);
+            images.clearResults();
         }
         requestDrift();
     }

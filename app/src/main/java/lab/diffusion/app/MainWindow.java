@@ -49,6 +49,7 @@ public final class MainWindow extends BorderPane {
     private final Explorer ex;
     private final DataView dataView;
     private lab.diffusion.app.binary.BinaryDataView binaryDataView;
+    private lab.diffusion.app.images.ConditionView conditionView;
     private final GridPane plots = new GridPane();
     private PlotCanvas enlarged;
     private final javafx.beans.property.IntegerProperty enlargedVersion = new javafx.beans.property.SimpleIntegerProperty();
@@ -71,6 +72,11 @@ public final class MainWindow extends BorderPane {
         return dataView;
     }
 
+    /** The Inpaint &amp; denoise section (image mode). */
+    public lab.diffusion.app.images.ConditionView conditionView() {
+        return conditionView;
+    }
+
     /** The Data section in binary mode. */
     public lab.diffusion.app.binary.BinaryDataView binaryDataView() {
         return binaryDataView;
@@ -80,11 +86,13 @@ public final class MainWindow extends BorderPane {
         ChoiceBox<Object> data = new ChoiceBox<>();
         data.getItems().addAll((Object[]) Preset.values());
         data.getItems().add(HEARTBEAT);
+        data.getItems().addAll(lab.diffusion.app.images.ImageSource.DIGITS, lab.diffusion.app.images.ImageSource.DEADLEAVES);
         data.setId("toolbar-preset");
         data.setConverter(new StringConverter<>() {
             @Override
             public String toString(Object p) {
-                return p == null ? "Custom data" : p instanceof Preset pr ? pr.label() : "Heartbeat (binary)";
+                return p == null ? "Custom data" : p instanceof Preset pr ? pr.label()
+                        : p instanceof lab.diffusion.app.images.ImageSource is ? is.label() + " (images)" : "Heartbeat (binary)";
             }
 
             @Override
@@ -92,15 +100,31 @@ public final class MainWindow extends BorderPane {
                 return null;
             }
         });
-        Runnable syncData = () -> data.setValue(ex.mode() == Explorer.Mode.BINARY ? HEARTBEAT : ex.data.presetProperty().get());
+        Runnable syncData = () -> {
+            Object v = switch (ex.mode()) {
+                case BINARY -> HEARTBEAT;
+                case IMAGES -> ex.images.data.sourceProperty().get() == lab.diffusion.app.images.ImageSource.FOLDER ? null
+                        : ex.images.data.sourceProperty().get();
+                default -> ex.data.presetProperty().get();
+            };
+            if (ex.mode() == Explorer.Mode.IMAGES && v == null) {
+                data.setValue(null);
+            } else {
+                data.setValue(v);
+            }
+        };
         syncData.run();
         ex.data.presetProperty().addListener((o, a, b) -> syncData.run());
         ex.modeProperty().addListener((o, a, b) -> syncData.run());
+        ex.images.data.sourceProperty().addListener((o, a, b) -> syncData.run());
         data.setOnAction(e -> {
             Object v = data.getValue();
             boolean ok = true;
             if (v == HEARTBEAT && ex.mode() != Explorer.Mode.BINARY) {
                 ok = ex.selectHeartbeat();
+            } else if (v instanceof lab.diffusion.app.images.ImageSource is
+                    && (ex.mode() != Explorer.Mode.IMAGES || is != ex.images.data.sourceProperty().get())) {
+                ok = ex.selectImages(is, null);
             } else if (v instanceof Preset p && (p != ex.data.presetProperty().get() || ex.mode() != Explorer.Mode.POINTS)) {
                 ok = ex.selectPreset(p);
             }
@@ -108,7 +132,8 @@ public final class MainWindow extends BorderPane {
                 javafx.application.Platform.runLater(syncData);
             }
         });
-        Forms.tip(data, "Data set: a 2D preset distribution, or the binary heartbeat (the paper's second experiment).");
+        Forms.tip(data, "Data set: a 2D preset distribution, the binary heartbeat (the paper's second experiment), or images "
+                + "(digits, dead leaves) to train on, inpaint and denoise.");
 
         ChoiceBox<ModelSpec.Kind> kind = new ChoiceBox<>(FXCollections.observableArrayList(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM));
         kind.setId("toolbar-model");
@@ -192,8 +217,13 @@ public final class MainWindow extends BorderPane {
             samplingMessage.setManaged(!t.isEmpty());
         };
         sampleSay.accept("");
-        Spinner<Integer> samples = Forms.intSpinner(16, 5000, ex.displaySamplesProperty().get(), 100, sampleSay);
+        Spinner<Integer> samples = Forms.intSpinner(4, 5000, ex.displaySamplesProperty().get(), 100, sampleSay);
         samples.setId("samples-spinner");
+        ex.modeProperty().addListener((o, a, b) -> {
+            var f = (javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) samples.getValueFactory();
+            f.setMax(b == Explorer.Mode.IMAGES ? 64 : 5000);
+            f.setAmountToStepBy(b == Explorer.Mode.IMAGES ? 4 : 100);
+        });
         ex.displaySamplesProperty().addListener((o, a, b) -> samples.getValueFactory().setValue(b.intValue()));
         Forms.tip(samples, "Number of reverse samples drawn from noise for the Reverse plot.");
         Spinner<Integer> sampleSeed = Forms.intSpinner(0, 1_000_000, 7, 1, sampleSay);
@@ -213,7 +243,17 @@ public final class MainWindow extends BorderPane {
         lab.diffusion.app.binary.BinaryDataView binaryView = new lab.diffusion.app.binary.BinaryDataView(ex.binary.data);
         this.binaryDataView = binaryView;
         javafx.scene.layout.VBox dataBox = (javafx.scene.layout.VBox) data.getContent();
-        ex.modeProperty().addListener((o, a, b) -> dataBox.getChildren().setAll(b == Explorer.Mode.BINARY ? binaryView : dataView));
+        lab.diffusion.app.images.ImageDataView imageView = new lab.diffusion.app.images.ImageDataView(ex.images.data, ex::selectImages);
+        ex.modeProperty().addListener((o, a, b) -> dataBox.getChildren().setAll(switch (b) {
+            case BINARY -> binaryView;
+            case IMAGES -> imageView;
+            default -> dataView;
+        }));
+        conditionView = new lab.diffusion.app.images.ConditionView(ex.images, ex::runCondition);
+        TitledPane cond = Forms.section("Inpaint & denoise", conditionView);
+        cond.setId("condition-section");
+        cond.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.IMAGES));
+        cond.managedProperty().bind(cond.visibleProperty());
         TitledPane sch = Forms.section("Schedule", scheduleView);
         TitledPane model = Forms.section("Model", modelView);
         TitledPane tr = Forms.section("Training", settings);
@@ -223,7 +263,7 @@ public final class MainWindow extends BorderPane {
         tr.setExpanded(false);
         smp.setExpanded(false);
         disp.setExpanded(false);
-        VBox box = new VBox(data, sch, model, tr, smp, disp);
+        VBox box = new VBox(data, cond, sch, model, tr, smp, disp);
         box.getStyleClass().add("sidebar");
         ScrollPane sp = new ScrollPane(box);
         sp.setId("sidebar");
@@ -237,20 +277,25 @@ public final class MainWindow extends BorderPane {
     private Node center() {
         PlotCanvas[] ps = {ex.forwardPlot, ex.reversePlot, ex.driftPlot};
         PlotCanvas[] rasters = {ex.binary.forward, ex.binary.reverse, ex.binary.probability};
+        PlotCanvas[] imgs = {ex.images.forward, ex.images.reverse, ex.images.conditionPlot};
         for (int i = 0; i < ps.length; i++) {
             PlotCanvas p = ps[i];
             PlotCanvas r = rasters[i];
-            StackPane cell = new StackPane(p, r);
+            PlotCanvas im = imgs[i];
+            StackPane cell = new StackPane(p, r, im);
+            im.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.IMAGES));
             cell.getStyleClass().add("plot-cell");
             GridPane.setHgrow(cell, Priority.ALWAYS);
             GridPane.setVgrow(cell, Priority.ALWAYS);
             plots.add(cell, i, 0);
             r.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.BINARY));
             p.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.POINTS));
-            for (PlotCanvas c : new PlotCanvas[] {p, r}) {
+            for (PlotCanvas c : new PlotCanvas[] {p, r, im}) {
                 c.setOnMouseClicked(e -> {
-                    // on the Forward plot, clicks draw unless the Follow tool is chosen; on the raster they flip bits
-                    boolean drawing = (c == ex.forwardPlot && ex.data.toolProperty().get() != Tool.FOLLOW) || c == ex.binary.forward;
+                    // on the Forward plot, clicks draw unless the Follow tool is chosen; on the raster they flip bits;
+                    // on the inpainting view they paint the mask
+                    boolean drawing = (c == ex.forwardPlot && ex.data.toolProperty().get() != Tool.FOLLOW) || c == ex.binary.forward
+                            || (c == ex.images.conditionPlot && ex.images.conditionPlot.imageAt(e.getX(), e.getY()) != null);
                     if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !drawing) {
                         toggleEnlarged(c);
                     }
@@ -262,6 +307,20 @@ public final class MainWindow extends BorderPane {
                 ex.toggleCellAt(e.getX(), e.getY());
             }
         });
+        var cp = ex.images.conditionPlot;
+        cp.setOnMousePressed(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && ex.images.condition.kindProperty().get() == lab.diffusion.app.engine.Views.ConditionKind.INPAINT) {
+                ex.paintMaskAt(e.getX(), e.getY());
+            }
+        });
+        cp.setOnMouseDragged(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && ex.images.condition.kindProperty().get() == lab.diffusion.app.engine.Views.ConditionKind.INPAINT) {
+                ex.paintMaskAt(e.getX(), e.getY());
+            }
+            maskBrush(e.getX(), e.getY());
+        });
+        cp.setOnMouseMoved(e -> maskBrush(e.getX(), e.getY()));
+        cp.setOnMouseExited(e -> cp.setBrush(Double.NaN, 0, 0));
         plots.setHgap(6);
         plots.setPadding(new Insets(6, 6, 0, 6));
         // square plots: the row is as tall as a third of its width (plus the titles); the
@@ -345,6 +404,13 @@ public final class MainWindow extends BorderPane {
         });
         fp.setOnMouseMoved(e -> brush(e.getX(), e.getY()));
         fp.setOnMouseExited(e -> fp.setBrush(Double.NaN, 0, 0));
+    }
+
+    private void maskBrush(double x, double y) {
+        var cp = ex.images.conditionPlot;
+        boolean on = ex.images.condition.kindProperty().get() == lab.diffusion.app.engine.Views.ConditionKind.INPAINT
+                && cp.imageAt(x, y) != null;
+        cp.setBrush(on ? x : Double.NaN, y, ex.images.condition.brushProperty().get());
     }
 
     private void brush(double x, double y) {

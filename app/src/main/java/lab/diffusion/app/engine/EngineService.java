@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Standardizer;
@@ -16,6 +17,7 @@ import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.sample.Conditioning;
 import lab.diffusion.engine.sample.DriftField;
 import lab.diffusion.engine.sample.IdealDrift;
 import lab.diffusion.engine.sample.Sampler;
@@ -52,6 +54,14 @@ public final class EngineService implements AutoCloseable {
     private record FollowRequest(int index, float[] forwardPath) {
     }
 
+    /**
+     * Conditional sampling of images (grey levels 0..255, row-major): inpainting where
+     * {@code hole} is true, or denoising an observation with noise variance 1/snr in model units.
+     */
+    public record ConditionRequest(long id, Views.ConditionKind kind, float[] grey, boolean[] hole, double snr, int samples,
+                                   long seed) {
+    }
+
     private static final double CHUNK_SECONDS = 0.1;
     /** Shortest time between display refreshes while training. */
     private static final long MIN_REFRESH_NANOS = 400_000_000L;
@@ -65,6 +75,8 @@ public final class EngineService implements AutoCloseable {
     public final Channel<Views.Quality> quality;
     /** Binary mode: next-step probabilities of the reverse samples at the requested t. */
     public final Channel<Views.Probabilities> probabilities;
+    /** Image mode: inpainting and denoising trajectories. */
+    public final Channel<Views.Conditioned> conditioned;
     /** What the engine is doing, one short phrase. */
     public final Channel<String> status;
     /** Problems for people (one sentence each). */
@@ -75,6 +87,7 @@ public final class EngineService implements AutoCloseable {
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
     private final AtomicReference<DriftRequest> driftRequest = new AtomicReference<>();
     private final AtomicReference<FollowRequest> followRequest = new AtomicReference<>();
+    private final AtomicReference<ConditionRequest> conditionRequest = new AtomicReference<>();
     private final AtomicBoolean reverseWanted = new AtomicBoolean();
     private volatile int displaySamples = 2000;
     private volatile long displaySeed = 7;
@@ -97,6 +110,7 @@ public final class EngineService implements AutoCloseable {
         follow = new Channel<>(ui);
         quality = new Channel<>(ui);
         probabilities = new Channel<>(ui);
+        conditioned = new Channel<>(ui);
         status = new Channel<>(ui);
         errors = new Channel<>(ui);
     }
@@ -230,6 +244,12 @@ public final class EngineService implements AutoCloseable {
         schedulePump();
     }
 
+    /** Asks for inpainting or denoising with the current model (latest request wins). */
+    public void requestCondition(ConditionRequest r) {
+        conditionRequest.set(r);
+        schedulePump();
+    }
+
     /** Asks to recompute the reverse samples now. */
     public void refreshSamples() {
         reverseWanted.set(true);
@@ -305,6 +325,10 @@ public final class EngineService implements AutoCloseable {
             if (f != null) {
                 computeFollow(f);
             }
+            ConditionRequest c = conditionRequest.getAndSet(null);
+            if (c != null) {
+                computeCondition(c);
+            }
             if (refresh && reverseWanted.getAndSet(false)) {
                 computeReverse();
             }
@@ -335,6 +359,13 @@ public final class EngineService implements AutoCloseable {
         Trajectory tr = Sampler.sample((ReverseModel) model, n, displaySeed, true);
         Standardizer st = setup.data().standardizer();
         float[][] states = new float[tr.steps() + 1][];
+        if (setup.data().isImages()) {
+            for (int t = 0; t <= tr.steps(); t++) {
+                states[t] = ImageData.toGrey(tr.state(t), st);
+            }
+            reverse.publish(new Views.Reverse(states, n, trainer.step(), version));
+            return;
+        }
         for (int t = 0; t <= tr.steps(); t++) {
             states[t] = st.invert(PointSet.wrap(tr.state(t), 2)).toArray();
         }
@@ -345,6 +376,33 @@ public final class EngineService implements AutoCloseable {
             PointSet gen = PointSet.wrap(Arrays.copyOf(tr.samples(), 2 * m), 2);
             quality.publish(new Views.Quality(SlicedWasserstein.distance(gen, held.head(m)), trainer.step()));
         }
+    }
+
+    private void computeCondition(ConditionRequest c) {
+        if (!setup.data().isImages() || !(model instanceof ReverseModel gaussian) || c.grey().length != gaussian.dim()) {
+            return; // the data changed since the request
+        }
+        Standardizer st = setup.data().standardizer();
+        float[] x = ImageData.toModel(c.grey(), st);
+        long t0 = System.nanoTime();
+        Trajectory tr;
+        if (c.kind() == Views.ConditionKind.INPAINT) {
+            tr = Conditioning.inpaint(gaussian, x, c.hole(), c.samples(), c.seed(), true);
+        } else {
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(c.seed() ^ 0x6E6F697365L);
+            double sd = Math.sqrt(1.0 / c.snr());
+            for (int i = 0; i < x.length; i++) {
+                x[i] += (float) (sd * rng.nextGaussian());
+            }
+            tr = Conditioning.denoise(gaussian, x, 1.0 / c.snr(), c.samples(), c.seed(), true);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        float[][] states = new float[tr.steps() + 1][];
+        for (int t = 0; t <= tr.steps(); t++) {
+            states[t] = ImageData.toGrey(tr.state(t), st);
+        }
+        float[] observed = c.kind() == Views.ConditionKind.DENOISE ? ImageData.toGrey(x, st) : c.grey().clone();
+        conditioned.publish(new Views.Conditioned(c.id(), c.kind(), states, c.samples(), observed, c.hole(), secs, trainer.step()));
     }
 
     private void computeDrift(DriftRequest d) {
@@ -364,6 +422,9 @@ public final class EngineService implements AutoCloseable {
             return;
         }
         ReverseModel model = (ReverseModel) this.model;
+        if (model.dim() != 2) {
+            return; // the drift field is drawn for 2D points only
+        }
         Standardizer st = setup.data().standardizer();
         double[] m = st.mean();
         double s = st.scale();
@@ -406,7 +467,7 @@ public final class EngineService implements AutoCloseable {
     }
 
     private void computeFollow(FollowRequest f) {
-        if (!(model instanceof ReverseModel gaussian)) {
+        if (!(model instanceof ReverseModel gaussian) || gaussian.dim() != 2) {
             return;
         }
         int steps = setup.schedule().steps();

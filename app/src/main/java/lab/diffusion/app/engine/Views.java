@@ -40,4 +40,18 @@ public final class Views {
      */
     public record Probabilities(int t, float[] prob, int n, int bits, long step) {
     }
+
+    /** What a conditional sampling run did. */
+    public enum ConditionKind {
+        INPAINT, DENOISE
+    }
+
+    /**
+     * Image mode: posterior samples of an inpainting or denoising run, states[t] holding the n
+     * samples' x⁽ᵗ⁾ in grey levels (row-major n × pixels) for t = 0..T; {@code observed} is the
+     * image the samples were conditioned on (the noisy one when denoising), {@code hole} the mask.
+     */
+    public record Conditioned(long id, ConditionKind kind, float[][] states, int n, float[] observed, boolean[] hole,
+                              double seconds, long step) {
+    }
 }

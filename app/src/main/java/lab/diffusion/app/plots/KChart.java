@@ -19,6 +19,7 @@ public final class KChart extends PlotCanvas {
     private String ceilingLabel = "";
     private int hover = -1;
     private String lnullLabel = "L_null (unit Gaussian)";
+    private double scale = 1;
 
     /** What K is per ("sample" or "sequence") and how the L_null line is labelled. */
     public void setUnit(String unit, String lnullText) {
@@ -56,15 +57,32 @@ public final class KChart extends PlotCanvas {
         });
     }
 
+    /**
+     * Shows values divided by this (the pixels per image, to show K per pixel); applies to
+     * curves and references set afterwards.
+     */
+    public void setScale(double divisor) {
+        scale = divisor;
+    }
+
     /** L_null in bits (log-likelihood under N(0, I)) and an optional ceiling (true log-likelihood). */
     public void setReferences(double lnullBits, double ceilingBits, String ceilingText) {
-        lnull = lnullBits;
-        ceiling = ceilingBits;
+        lnull = lnullBits / scale;
+        ceiling = ceilingBits / scale;
         ceilingLabel = ceilingText;
         rescale();
     }
 
     public void setCurve(TrainingHistory.Curve c) {
+        if (c != null && scale != 1) {
+            double[] k = c.kBits().clone();
+            double[] h = c.heldoutBits().clone();
+            for (int i = 0; i < k.length; i++) {
+                k[i] /= scale;
+                h[i] /= scale;
+            }
+            c = new TrainingHistory.Curve(c.steps(), c.seconds(), k, h);
+        }
         curve = c;
         if (hover >= (c == null ? 0 : c.size())) {
             hover = -1;

@@ -20,6 +20,7 @@ public abstract class PlotCanvas extends Region {
     private boolean dirty = true;
     private boolean equalAspect;
     private boolean logY;
+    private boolean axes = true;
     private double xMin = -1;
     private double xMax = 1;
     private double yMin = -1;
@@ -89,6 +90,12 @@ public abstract class PlotCanvas extends Region {
         invalidate();
     }
 
+    /** Without axes the plot area has no grid, ticks or frame (image plots). */
+    public final void setAxesVisible(boolean b) {
+        axes = b;
+        invalidate();
+    }
+
     public final void setLogY(boolean b) {
         logY = b;
         invalidate();
@@ -155,9 +162,11 @@ public abstract class PlotCanvas extends Region {
             ah = side;
         }
         viewport = new Viewport(ax, ay, aw, ah, x0, x1, y0, y1, logY);
-        g.setFill(theme.plotArea);
-        g.fillRect(ax, ay, aw, ah);
-        paintGrid(g, viewport);
+        if (axes) {
+            g.setFill(theme.plotArea);
+            g.fillRect(ax, ay, aw, ah);
+            paintGrid(g, viewport);
+        }
         g.save();
         g.beginPath();
         g.rect(ax, ay, aw, ah);
@@ -166,9 +175,11 @@ public abstract class PlotCanvas extends Region {
         g.setTextBaseline(VPos.BASELINE);
         paintContent(g, viewport);
         g.restore();
-        g.setStroke(theme.frame);
-        g.setLineWidth(theme.lineWidth);
-        g.strokeRect(ax + 0.5, ay + 0.5, aw - 1, ah - 1);
+        if (axes) {
+            g.setStroke(theme.frame);
+            g.setLineWidth(theme.lineWidth);
+            g.strokeRect(ax + 0.5, ay + 0.5, aw - 1, ah - 1);
+        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);
         paintOverlay(g, viewport);

@@ -103,6 +103,19 @@ public final class ScheduleModel {
 
     /** As {@link #setEndpoint(double)}; for binary data the reference is Bernoulli(p̄)^D. */
     public void setEndpoint(double kl, boolean binary) {
+        setEndpoint(kl, binary, ForwardDiagnostics.NOT_NOISE_NATS);
+    }
+
+    /**
+     * For high-dimensional data (images): the warning threshold grows with the dimension,
+     * {@link ForwardDiagnostics#NOT_NOISE_NATS} per two dimensions, since a total KL of a fraction
+     * of a nat spread over 784 pixels does not show in samples.
+     */
+    public void setEndpointForDims(double kl, int dims) {
+        setEndpoint(kl, false, ForwardDiagnostics.NOT_NOISE_NATS * Math.max(1.0, dims / 2.0));
+    }
+
+    private void setEndpoint(double kl, boolean binary, double threshold) {
         Schedule s = schedule();
         double ab = s.alphaBar(s.steps());
         endpointKl.set(kl);
@@ -115,7 +128,7 @@ public final class ScheduleModel {
         readout.set(binary
                 ? String.format("KL(q(x⁽ᵀ⁾) ‖ %s) ≈ %.4f nats%nsignal left γ_T = %.3g", target, Math.max(0, kl), ab)
                 : String.format("KL(q(x⁽ᵀ⁾) ‖ %s) ≈ %.4f nats%nsignal left √ᾱ_T = %.3g", target, Math.max(0, kl), Math.sqrt(ab)));
-        warning.set(kl > ForwardDiagnostics.NOT_NOISE_NATS
+        warning.set(kl > threshold
                 ? String.format("x⁽ᵀ⁾ is still far from %s (KL ≈ %.2f nats): this schedule does not reach noise.", target, kl)
                 : "");
     }

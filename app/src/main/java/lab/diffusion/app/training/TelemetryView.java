@@ -32,11 +32,11 @@ public final class TelemetryView extends HBox {
         readout(numbers, "Steps / s", "speed-readout", Bindings.createStringBinding(
                 () -> String.format("%.0f", model.stepsPerSecondProperty().get()), model.stepsPerSecondProperty()),
                 "Training speed on the engine thread.");
-        readout(numbers, "K (training est.)", "k-readout", bits(model.kBitsProperty()),
+        readout(numbers, "K (training est.)", "k-readout", bits(model.kBitsProperty(), model.perUnitProperty()),
                 "Smoothed training estimate of the bound K: −((T−1)·E[KL] − C), bits per sample.");
-        readout(numbers, "K − L_null", "kdiff-readout", bits(model.kMinusLnullProperty()),
+        readout(numbers, "K − L_null", "kdiff-readout", bits(model.kMinusLnullProperty(), model.perUnitProperty()),
                 "How many bits per sample better than a unit Gaussian the model is.");
-        readout(numbers, "Held-out K", "heldout-readout", bits(model.heldoutKProperty()),
+        readout(numbers, "Held-out K", "heldout-readout", bits(model.heldoutKProperty(), model.perUnitProperty()),
                 "K over all t on 2,000 held-out points, evaluated every 5 s while training.");
         readout(numbers, "SW2 to held-out", "sw2-readout", Bindings.createStringBinding(() -> {
             double v = model.sw2Property().get();
@@ -52,11 +52,11 @@ public final class TelemetryView extends HBox {
         getChildren().addAll(numbers, kChart, klBars);
     }
 
-    private static ObservableValue<String> bits(javafx.beans.property.DoubleProperty p) {
+    private static ObservableValue<String> bits(javafx.beans.property.DoubleProperty p, javafx.beans.property.IntegerProperty per) {
         return Bindings.createStringBinding(() -> {
-            double v = p.get();
-            return Double.isFinite(v) ? String.format("%.3f bits", v) : "–";
-        }, p);
+            double v = p.get() / per.get();
+            return !Double.isFinite(v) ? "–" : per.get() > 1 ? String.format("%.3f bits/px", v) : String.format("%.3f bits", v);
+        }, p, per);
     }
 
     private static void readout(GridPane g, String name, String id, ObservableValue<String> value, String help) {

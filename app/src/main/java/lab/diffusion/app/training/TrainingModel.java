@@ -40,6 +40,7 @@ public final class TrainingModel {
     private final DoubleProperty kBits = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty kMinusLnull = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty heldoutK = new SimpleDoubleProperty(Double.NaN);
+    private final javafx.beans.property.IntegerProperty perUnit = new javafx.beans.property.SimpleIntegerProperty(1);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty();
     private final DoubleProperty sw2 = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>(TrainingStatus.IDLE);
@@ -79,6 +80,11 @@ public final class TrainingModel {
 
     public DoubleProperty secondsProperty() {
         return seconds;
+    }
+
+    /** What K readouts are divided by for display: 1, or the pixels of an image (K per pixel). */
+    public javafx.beans.property.IntegerProperty perUnitProperty() {
+        return perUnit;
     }
 
     public DoubleProperty kBitsProperty() {

@@ -39,6 +39,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed for the evaluation noise and samples. Default: ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--inpaint", description = "Image sessions: also inpaint held-out images with this mask (left: the left half; "
+            + "centre: a centred square of half the side) and compare the mean of the samples with the training mean image on the hole.")
+    String inpaint;
+
+    @Option(names = "--images", defaultValue = "100", description = "Held-out images for --inpaint (spread evenly over the held-out set). Default: ${DEFAULT-VALUE}")
+    int images;
+
+    @Option(names = "--inpaint-samples", defaultValue = "8", description = "Posterior samples per image for --inpaint. Default: ${DEFAULT-VALUE}")
+    int inpaintSamples;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -88,6 +98,16 @@ final class EvaluateCommand implements Callable<Integer> {
             mmd2 = Mmd.unbiasedSquared(gen, ref, Mmd.DEFAULT_BANDWIDTH);
             j.put("sw2", sw2).put("mmd2", mmd2).put("compared_points", n);
         }
+        InpaintScore score = null;
+        if (inpaint != null) {
+            if (!s.data().isImages()) {
+                throw new UserError("--inpaint needs an image session");
+            }
+            score = InpaintScore.measure((ReverseModel) model, s.data(), inpaint, images, inpaintSamples, seed);
+            j.put("inpaint_mask", inpaint).put("inpaint_images", score.images()).put("inpaint_samples", inpaintSamples)
+                    .put("hole_mse_model_mean", score.modelMse()).put("hole_mse_training_mean", score.trainingMeanMse())
+                    .put("inpaint_seconds_per_image", score.secondsPerImage());
+        }
         if (json) {
             System.out.println(j);
         } else {
@@ -98,6 +118,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (s.data().isImages()) {
                 System.out.println(ImageBits.describe(k, s.data().standardizer()));
+            }
+            if (score != null) {
+                System.out.println(score.describe());
             }
             if (ref != null) {
                 System.out.printf("against %d reference points (standardized units): SW2 = %.5f   MMD² (RBF h = 0.1) = %.6f%n",

@@ -37,19 +37,32 @@ public final class Conditioning {
         if (hole.length != dim) {
             throw new IllegalArgumentException("the mask has " + hole.length + " entries, the model " + dim);
         }
+        float[] k = new float[n * dim];
+        boolean[] h = new boolean[n * dim];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(known, 0, k, i * dim, dim);
+            System.arraycopy(hole, 0, h, i * dim, dim);
+        }
+        return inpaintRows(model, k, h, n, seed, keepAll);
+    }
+
+    /**
+     * Inpainting with a known image and a mask per row (row-major n × D), e.g. several images
+     * with several samples each in one run.
+     */
+    public static Trajectory inpaintRows(ReverseModel model, float[] known, boolean[] hole, int n, long seed, boolean keepAll) {
+        int dim = model.dim();
+        if (n < 1 || known.length != n * dim || hole.length != n * dim) {
+            throw new IllegalArgumentException("known values and mask must both be n × " + dim);
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         float[] x = new float[n * dim];
-        for (int i = 0; i < n; i++) {
-            for (int d = 0; d < dim; d++) {
-                x[i * dim + d] = hole[d] ? (float) rng.nextGaussian() : known[d];
-            }
+        for (int k = 0; k < x.length; k++) {
+            x[k] = hole[k] ? (float) rng.nextGaussian() : known[k];
         }
         return run(model, x, n, keepAll, (mean, var, next) -> {
-            for (int i = 0; i < n; i++) {
-                for (int d = 0; d < dim; d++) {
-                    int k = i * dim + d;
-                    next[k] = hole[d] ? (float) (mean[k] + Math.sqrt(var[k]) * rng.nextGaussian()) : known[d];
-                }
+            for (int k = 0; k < next.length; k++) {
+                next[k] = hole[k] ? (float) (mean[k] + Math.sqrt(var[k]) * rng.nextGaussian()) : known[k];
             }
         });
     }

@@ -84,7 +84,8 @@ public final class Demos {
         if (exists(fileOrDemo)) {
             return openDemo(fileOrDemo);
         }
-        throw new SessionException("no such session file or bundled demo: " + fileOrDemo
-                + (available().isEmpty() ? "" : " (demos: " + names() + ")"));
+        boolean looksLikeFile = fileOrDemo.contains("/") || fileOrDemo.contains("\\") || fileOrDemo.contains(".");
+        throw new SessionException((looksLikeFile ? "no such file: " : "no such session file or bundled demo: ") + fileOrDemo
+                + (available().isEmpty() ? "" : " (bundled demos: " + names() + ")"));
     }
 }

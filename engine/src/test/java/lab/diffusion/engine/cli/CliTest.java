@@ -161,6 +161,77 @@ class CliTest {
                 "");
     }
 
+    /** Image sessions: train on tiny dead leaves, sample a PNG grid, inpaint and denoise into folders of PNGs. */
+    @Test
+    void imageSessionsTrainSampleInpaintAndDenoise() throws Exception {
+        Path s = dir.resolve("leaves.dlab");
+        Result r = run("train", "--data", "deadleaves", "--side", "8", "--n", "300", "--heldout", "20", "--T", "20", "--width", "32",
+                "--steps", "30", "--out", s.toString(), "--json", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertTrue(j.has("K_bits_per_pixel") && j.has("codelength_bits_per_pixel"), r.out());
+        assertEquals(-2.0471, j.get("Lnull_bits").getAsDouble() / 64, 1e-3);
+
+        Path grid = dir.resolve("grid.png");
+        assertEquals(0, run("sample", "--session", s.toString(), "--n", "9", "--out", grid.toString()).code());
+        assertTrue(Files.size(grid) > 0);
+        assertOneLineError(run("sample", "--session", s.toString(), "--n", "9", "--out", dir.resolve("x.csv").toString()),
+                Main.EXIT_USER, ".png");
+
+        // a 16×16 input (the model is 8×8) and a mask of the same size with the left half white
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                img.getRaster().setSample(x, y, 0, (x * 16 + y) % 256);
+                mask.getRaster().setSample(x, y, 0, x < 8 ? 255 : 0);
+            }
+        }
+        Path in = dir.resolve("in.png");
+        Path m = dir.resolve("mask.png");
+        javax.imageio.ImageIO.write(img, "png", in.toFile());
+        javax.imageio.ImageIO.write(mask, "png", m.toFile());
+        Path out = dir.resolve("inpainted");
+        Result ip = run("inpaint", "--session", s.toString(), "--image", in.toString(), "--mask", m.toString(), "--samples", "3",
+                "--out", out.toString(), "--json");
+        assertEquals(0, ip.code(), ip.err());
+        for (String f : new String[] {"sample-1.png", "sample-2.png", "sample-3.png", "mean.png"}) {
+            java.awt.image.BufferedImage o = javax.imageio.ImageIO.read(out.resolve(f).toFile());
+            assertEquals(16, o.getWidth(), f);
+            assertEquals(16, o.getHeight(), f);
+            // known pixels (right half) are the input's own
+            assertEquals(img.getRaster().getSample(12, 5, 0), o.getRaster().getSample(12, 5, 0), f);
+        }
+        assertOneLineError(run("inpaint", "--session", s.toString(), "--image", in.toString(), "--mask", m.toString(), "--samples", "3",
+                "--out", out.toString()), Main.EXIT_USER, "already exists");
+        java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Path wrong = dir.resolve("small-mask.png");
+        javax.imageio.ImageIO.write(small, "png", wrong.toFile());
+        assertOneLineError(run("inpaint", "--session", s.toString(), "--image", in.toString(), "--mask", wrong.toString(),
+                "--out", dir.resolve("o2").toString()), Main.EXIT_USER, "same size");
+        assertOneLineError(run("inpaint", "--session", session.toString(), "--image", in.toString(), "--mask", m.toString(),
+                "--out", dir.resolve("o3").toString()), Main.EXIT_USER, "needs an image session");
+
+        Path dn = dir.resolve("denoised");
+        Result d = run("denoise", "--session", s.toString(), "--image", in.toString(), "--snr", "2", "--add-noise", "--samples", "2",
+                "--out", dn.toString());
+        assertEquals(0, d.code(), d.err());
+        assertTrue(Files.exists(dn.resolve("noisy.png")) && Files.exists(dn.resolve("mean.png")) && Files.exists(dn.resolve("sample-2.png")));
+        assertOneLineError(run("denoise", "--session", s.toString(), "--image", in.toString(), "--snr", "-1", "--out", dn.toString()),
+                Main.EXIT_USER, "--snr");
+
+        Result ev = run("evaluate", "--session", s.toString(), "--inpaint", "left", "--images", "10", "--inpaint-samples", "2", "--json");
+        assertEquals(0, ev.code(), ev.err());
+        JsonObject e = JsonParser.parseString(ev.out()).getAsJsonObject();
+        assertTrue(e.get("hole_mse_model_mean").getAsDouble() > 0 && e.get("hole_mse_training_mean").getAsDouble() > 0, ev.out());
+    }
+
+    @Test
+    void bundledDemoNamesWorkWhereSessionsAreExpected() {
+        Result r = run("evaluate", "--session", "no-such-demo-or-file");
+        assertOneLineError(r, Main.EXIT_USER, "no such session file or bundled demo");
+    }
+
     private static void assertOneLineError(Result r, int code, String expected) {
         assertEquals(code, r.code(), "exit code; stderr: " + r.err());
         String err = r.err().strip();

@@ -95,8 +95,12 @@ class SessionFileTest {
     // ------------------------------------------------------------ the bad-file corpus
 
     static Map<String, byte[]> entries() throws IOException {
+        return entries(valid);
+    }
+
+    static Map<String, byte[]> entries(Path src) throws IOException {
         Map<String, byte[]> m = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(valid))) {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(src))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 m.put(e.getName(), in.readAllBytes());
@@ -107,7 +111,12 @@ class SessionFileTest {
 
     /** Writes entries as a zip; with fixManifest the manifest's sizes and checksums are recomputed. */
     static Path craft(String name, Consumer<Map<String, byte[]>> change, boolean fixManifest) throws IOException {
-        Map<String, byte[]> m = entries();
+        return craftFrom(valid, dir.resolve(name), change, fixManifest);
+    }
+
+    /** A copy of the session {@code src} with changed entries, written to {@code out}. */
+    static Path craftFrom(Path src, Path out, Consumer<Map<String, byte[]>> change, boolean fixManifest) throws IOException {
+        Map<String, byte[]> m = entries(src);
         change.accept(m);
         if (fixManifest && m.containsKey(SessionFile.MANIFEST)) {
             com.google.gson.JsonObject man = com.google.gson.JsonParser.parseString(
@@ -129,9 +138,8 @@ class SessionFileTest {
                 z.closeEntry();
             }
         }
-        Path f = dir.resolve(name);
-        Files.write(f, bytes.toByteArray());
-        return f;
+        Files.write(out, bytes.toByteArray());
+        return out;
     }
 
     static byte[] editJson(byte[] json, String from, String to) {

@@ -1,0 +1,84 @@
+package lab.diffusion.app.images;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.BiPredicate;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import lab.diffusion.app.ui.Forms;
+
+/** The Data section in image mode: digits, dead leaves, or a folder of the person's own images. */
+public final class ImageDataView extends VBox {
+
+    private final Label message = Forms.note("");
+
+    /** @param choose loads a source (a folder for FOLDER); false if refused (the choice shows the current source) */
+    public ImageDataView(ImageDataModel model, BiPredicate<ImageSource, Path> choose) {
+        super(8);
+        ChoiceBox<ImageSource> source = new ChoiceBox<>(FXCollections.observableArrayList(ImageSource.values()));
+        source.setId("image-source");
+        source.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImageSource s) {
+                return s == null ? "" : s == ImageSource.FOLDER ? "Image folder…" : s.label();
+            }
+
+            @Override
+            public ImageSource fromString(String s) {
+                return null;
+            }
+        });
+        source.setValue(model.sourceProperty().get());
+        model.sourceProperty().addListener((o, a, b) -> source.setValue(b));
+        Forms.tip(source, "Training images: 9,000 MNIST digits (1,000 held out), generated dead leaves, or a folder of "
+                + "your PNG/JPEG files (converted to grey and 28×28; the files are never changed).");
+        source.setOnAction(e -> {
+            ImageSource s = source.getValue();
+            if (s == null || (s == model.sourceProperty().get() && s != ImageSource.FOLDER)) {
+                return;
+            }
+            Path folder = null;
+            if (s == ImageSource.FOLDER) {
+                DirectoryChooser dc = new DirectoryChooser();
+                dc.setTitle("Train on the PNG/JPEG images of a folder");
+                File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
+                if (f == null) {
+                    source.setValue(model.sourceProperty().get());
+                    return;
+                }
+                folder = f.toPath();
+            }
+            if (!choose.test(s, folder)) {
+                source.setValue(model.sourceProperty().get());
+            }
+        });
+        GridPane form = Forms.grid();
+        Forms.row(form, "Images", source);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(model.loadingProperty());
+        busy.managedProperty().bind(model.loadingProperty());
+        Label desc = Forms.note("");
+        desc.setId("image-description");
+        desc.textProperty().bind(model.descriptionProperty());
+        message.setId("image-message");
+        message.getStyleClass().add("error-text");
+        say("");
+        getChildren().addAll(form, new HBox(6, busy, desc),
+                Forms.note("Images are dequantized (+ uniform noise of one grey level) and scaled by one constant to unit "
+                        + "variance; K is shown in bits per pixel."), message);
+    }
+
+    public void say(String text) {
+        message.setText(text);
+        message.setVisible(!text.isEmpty());
+        message.setManaged(!text.isEmpty());
+    }
+}

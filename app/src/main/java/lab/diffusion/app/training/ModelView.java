@@ -23,7 +23,7 @@ public final class ModelView extends VBox {
             r -> r == ModelSpec.Readout.BUMPS ? "Gaussian bumps" : r == ModelSpec.Readout.EMBEDDING ? "Time embedding" : "One per step");
     private final Spinner<Integer> bumps = Forms.intSpinner(2, 50, 10, 1, this::say);
     private final ChoiceBox<ModelSpec.MeanForm> mean = choice(ModelSpec.MeanForm.values(),
-            m -> m == ModelSpec.MeanForm.CODE ? "Released code" : "Paper eq. 65");
+            m -> m == ModelSpec.MeanForm.CODE ? "Released code" : m == ModelSpec.MeanForm.EQ65 ? "Paper eq. 65" : "Eq. 65, residual");
     private final ChoiceBox<ModelSpec.DdpmVariance> variance = choice(ModelSpec.DdpmVariance.values(),
             v -> v == ModelSpec.DdpmVariance.POSTERIOR ? "β̃ₜ (posterior)" : "βₜ");
     private final Button apply = new Button("Apply architecture");
@@ -44,7 +44,8 @@ public final class ModelView extends VBox {
         Forms.tip(readout, "How time enters the paper model: J normalized Gaussian bumps gⱼ(t), a separate readout per step, "
                 + "or a sinusoidal embedding of t fed to the network with x.");
         Forms.tip(bumps, "Number of temporal bumps J (paper code: 10).");
-        Forms.tip(mean, "Mean of the paper model: released code f_μ = √(1−βₜ)x + √βₜ z_μ, or eq. 65 f_μ = (x − z_μ)(1 − f_Σ) + z_μ.");
+        Forms.tip(mean, "Mean of the paper model: released code f_μ = √(1−βₜ)x + √βₜ z_μ; eq. 65 f_μ = (x − z_μ)(1 − f_Σ) + z_μ; "
+                + "or eq. 65 with z_μ = x + network output, f_μ = x + f_Σ·z_μ (the network predicts the way to the clean value).");
         Forms.tip(variance, "Fixed reverse variance of the DDPM model: the posterior variance β̃ₜ or βₜ (the two entropy bounds).");
         Forms.tip(apply, "Build a new model with these settings (training so far is discarded; you are asked first).");
         apply.setId("apply-model");

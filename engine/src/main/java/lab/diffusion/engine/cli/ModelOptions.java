@@ -44,7 +44,7 @@ final class ModelOptions {
     @Option(names = "--bumps", description = "Number of temporal bumps J. Default: 10, binomial " + BINOMIAL_BUMPS)
     Integer bumps;
 
-    @Option(names = "--mean", defaultValue = "code", description = "Paper model mean: code (released code) or eq65. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--mean", defaultValue = "code", description = "Paper model mean: code (released code), eq65, or residual (eq. 65 with z_μ = x + network). Default: ${DEFAULT-VALUE}")
     String mean;
 
     @Option(names = "--ddpm-variance", defaultValue = "posterior", description = "DDPM reverse variance: posterior (β̃ₜ) or beta (βₜ). Default: ${DEFAULT-VALUE}")

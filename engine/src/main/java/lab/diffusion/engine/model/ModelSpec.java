@@ -67,9 +67,14 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
         }
     }
 
-    /** The paper model's mean: released code f_μ = √(1−β)x + √β z_μ, or eq. 65. */
+    /**
+     * The paper model's mean: released code f_μ = √(1−β)x + √β z_μ; eq. 65
+     * f_μ = (x − z_μ)(1 − f_Σ) + z_μ; or eq. 65 with z_μ = x + (network output), i.e.
+     * f_μ = x + f_Σ·z_μ ("residual": the network predicts how far the clean value lies from x,
+     * which is what an MLP on a whole image can learn at high signal-to-noise).
+     */
     public enum MeanForm implements Named {
-        CODE("code"), EQ65("eq65");
+        CODE("code"), EQ65("eq65"), RESIDUAL("residual");
 
         private final String id;
 

@@ -16,7 +16,7 @@ public final class PaperEmbeddingModel extends AbstractReverseModel {
 
     private final int embed;
     private final double[] embedding;
-    private final boolean eq65;
+    private final ModelSpec.MeanForm form;
     private final double entropy;
     private final double[] grad2 = new double[2];
     private final double[] chunkIn;
@@ -26,7 +26,7 @@ public final class PaperEmbeddingModel extends AbstractReverseModel {
         super(spec, schedule, type, sizes(spec));
         this.embed = spec.embedding();
         this.embedding = DdpmModel.embeddingTable(schedule.steps(), embed);
-        this.eq65 = spec.meanForm() == ModelSpec.MeanForm.EQ65;
+        this.form = spec.meanForm();
         this.entropy = GaussianTables.entropyTerms(schedule, dim);
         this.chunkIn = new double[CHUNK * (dim + embed)];
         this.chunkOut = new double[CHUNK * 2 * dim];
@@ -75,7 +75,7 @@ public final class PaperEmbeddingModel extends AbstractReverseModel {
             for (int d = 0; d < dim; d++) {
                 int k = d * bsz + b;
                 int ks = (dim + d) * bsz + b;
-                klSum += PaperHead.kl(eq65, xt[k], mu[k], tab.postVar[t], tab.logPostVar[t], tab.sqrtBeta[t],
+                klSum += PaperHead.kl(form, xt[k], mu[k], tab.postVar[t], tab.logPostVar[t], tab.sqrtBeta[t],
                         tab.sqrtOneMinusBeta[t], tab.logitBeta[t], outD[k], outD[ks], grad2);
                 gradD[k] = scale * grad2[0];
                 gradD[ks] = scale * grad2[1];
@@ -106,7 +106,7 @@ public final class PaperEmbeddingModel extends AbstractReverseModel {
                 double x = chunkX[d * chunk + r];
                 double v = PaperHead.variance(chunkOut[(dim + d) * chunk + r], logitBeta);
                 int o = (start + r) * dim + d;
-                mean[o] = (float) PaperHead.mean(eq65, x, chunkOut[d * chunk + r], v, sb, s1b);
+                mean[o] = (float) PaperHead.mean(form, x, chunkOut[d * chunk + r], v, sb, s1b);
                 var[o] = (float) v;
             }
         }

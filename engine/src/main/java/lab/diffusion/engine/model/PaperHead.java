@@ -17,15 +17,19 @@ public final class PaperHead {
     }
 
     /** f_μ in the chosen form. */
-    public static double mean(boolean eq65, double x, double zMu, double variance, double sqrtBeta, double sqrtOneMinusBeta) {
-        return eq65 ? x * (1.0 - variance) + zMu * variance : sqrtOneMinusBeta * x + sqrtBeta * zMu;
+    public static double mean(ModelSpec.MeanForm form, double x, double zMu, double variance, double sqrtBeta, double sqrtOneMinusBeta) {
+        return switch (form) {
+            case EQ65 -> x * (1.0 - variance) + zMu * variance;
+            case RESIDUAL -> x + zMu * variance;
+            case CODE -> sqrtOneMinusBeta * x + sqrtBeta * zMu;
+        };
     }
 
     /**
      * KL(q(x⁽ᵗ⁻¹⁾|x⁽ᵗ⁾,x⁽⁰⁾) ‖ p(x⁽ᵗ⁻¹⁾|x⁽ᵗ⁾)) for one coordinate, in nats, and its gradient with
      * respect to (z_μ, z_Σ) in {@code grad[0]}, {@code grad[1]} (if grad is not null).
      */
-    public static double kl(boolean eq65, double x, double muTilde, double postVar, double logPostVar,
+    public static double kl(ModelSpec.MeanForm form, double x, double muTilde, double postVar, double logPostVar,
                             double sqrtBeta, double sqrtOneMinusBeta, double logitBeta,
                             double zMu, double zSigma, double[] grad) {
         double a = zSigma + logitBeta;
@@ -47,10 +51,14 @@ public final class PaperHead {
         double fmu;
         double dMuDzMu;
         double dMuDa;
-        if (eq65) {
+        if (form == ModelSpec.MeanForm.EQ65) {
             fmu = x * (1.0 - fs) + zMu * fs;
             dMuDzMu = fs;
             dMuDa = (zMu - x) * fs * (1.0 - fs);
+        } else if (form == ModelSpec.MeanForm.RESIDUAL) {
+            fmu = x + zMu * fs;
+            dMuDzMu = fs;
+            dMuDa = zMu * fs * (1.0 - fs);
         } else {
             fmu = sqrtOneMinusBeta * x + sqrtBeta * zMu;
             dMuDzMu = sqrtBeta;

@@ -16,7 +16,7 @@ public final class PaperModel extends AbstractReverseModel {
     private final TemporalReadout readout;
     private final int basis;
     private final int outputs;
-    private final boolean eq65;
+    private final ModelSpec.MeanForm form;
     private final double entropy;
     private final double[] grad2 = new double[2];
     private double[] zD = new double[0];
@@ -30,7 +30,7 @@ public final class PaperModel extends AbstractReverseModel {
                 : TemporalReadout.perStep(schedule.steps());
         this.basis = readout.basis();
         this.outputs = 2 * dim * basis;
-        this.eq65 = spec.meanForm() == ModelSpec.MeanForm.EQ65;
+        this.form = spec.meanForm();
         this.entropy = GaussianTables.entropyTerms(schedule, dim);
         this.folded = new FoldedReadout(mlp, params, readout, 2 * dim, spec.width(), type);
         mlp.initialize(new SplittableRandom(seed), 0.0);
@@ -79,7 +79,7 @@ public final class PaperModel extends AbstractReverseModel {
             for (int d = 0; d < dim; d++) {
                 int k = d * bsz + b;
                 int ks = (dim + d) * bsz + b;
-                klSum += PaperHead.kl(eq65, xt[k], mu[k], tab.postVar[t], tab.logPostVar[t], tab.sqrtBeta[t],
+                klSum += PaperHead.kl(form, xt[k], mu[k], tab.postVar[t], tab.logPostVar[t], tab.sqrtBeta[t],
                         tab.sqrtOneMinusBeta[t], tab.logitBeta[t], zD[k], zD[ks], grad2);
                 dzD[k] = scale * grad2[0];
                 dzD[ks] = scale * grad2[1];
@@ -110,7 +110,7 @@ public final class PaperModel extends AbstractReverseModel {
                 double x = chunkX[d * chunk + r];
                 double v = PaperHead.variance(zHost[(dim + d) * chunk + r], logitBeta);
                 int o = (start + r) * dim + d;
-                mean[o] = (float) PaperHead.mean(eq65, x, zHost[d * chunk + r], v, sb, s1b);
+                mean[o] = (float) PaperHead.mean(form, x, zHost[d * chunk + r], v, sb, s1b);
                 var[o] = (float) v;
             }
         }

@@ -68,7 +68,7 @@ class ModelGradientTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"BUMPS,CODE", "BUMPS,EQ65", "PER_STEP,CODE", "PER_STEP,EQ65"})
+    @CsvSource({"BUMPS,CODE", "BUMPS,EQ65", "BUMPS,RESIDUAL", "PER_STEP,CODE", "PER_STEP,EQ65"})
     void paperModelLossGradient(ModelSpec.Readout readout, ModelSpec.MeanForm form) {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 8);
         ModelSpec spec = new ModelSpec(ModelSpec.Kind.PAPER, 2, 6, 2, Activation.TANH, readout, 4, form,
@@ -81,7 +81,7 @@ class ModelGradientTest {
 
     /** The paper's parametrization with t through an input embedding (the image model), both mean forms, D = 5. */
     @ParameterizedTest
-    @CsvSource({"CODE", "EQ65"})
+    @CsvSource({"CODE", "EQ65", "RESIDUAL"})
     void embeddingPaperModelLossGradient(ModelSpec.MeanForm form) {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 12);
         ModelSpec spec = new ModelSpec(ModelSpec.Kind.PAPER, 5, 6, 2, Activation.TANH, ModelSpec.Readout.EMBEDDING, 4, form,
@@ -129,7 +129,7 @@ class ModelGradientTest {
     void headGradientMatchesFiniteDifferences() {
         SplittableRandom r = new SplittableRandom(4);
         double[] g = new double[2];
-        for (boolean eq65 : new boolean[] {false, true}) {
+        for (ModelSpec.MeanForm eq65 : ModelSpec.MeanForm.values()) {
             for (int trial = 0; trial < 200; trial++) {
                 double x = r.nextGaussian();
                 double mu = r.nextGaussian();
@@ -139,7 +139,7 @@ class ModelGradientTest {
                 double zm = r.nextGaussian();
                 double zs = 2 * r.nextGaussian();
                 PaperHead.kl(eq65, x, mu, pv, Math.log(pv), Math.sqrt(beta), Math.sqrt(1 - beta), lb, zm, zs, g);
-                final boolean form = eq65;
+                final ModelSpec.MeanForm form = eq65;
                 double fdMu = FiniteDifference.derivative(dz -> PaperHead.kl(form, x, mu, pv, Math.log(pv), Math.sqrt(beta),
                         Math.sqrt(1 - beta), lb, zm + dz, zs, null), 1e-4);
                 double fdSg = FiniteDifference.derivative(dz -> PaperHead.kl(form, x, mu, pv, Math.log(pv), Math.sqrt(beta),
@@ -160,9 +160,13 @@ class ModelGradientTest {
         double lb = Math.log(beta / (1 - beta));
         double zm = 0.3;
         double zs = -0.4;
-        for (boolean eq65 : new boolean[] {false, true}) {
+        for (ModelSpec.MeanForm eq65 : ModelSpec.MeanForm.values()) {
             double var = 1 / (1 + Math.exp(-(zs + lb)));
-            double mean = eq65 ? (x - zm) * (1 - var) + zm : Math.sqrt(1 - beta) * x + Math.sqrt(beta) * zm;
+            double mean = switch (eq65) {
+                case EQ65 -> (x - zm) * (1 - var) + zm;
+                case RESIDUAL -> x + var * zm;
+                case CODE -> Math.sqrt(1 - beta) * x + Math.sqrt(beta) * zm;
+            };
             double expected = 0.5 * (Math.log(var / pv) + (pv + (mu - mean) * (mu - mean)) / var - 1);
             double got = PaperHead.kl(eq65, x, mu, pv, Math.log(pv), Math.sqrt(beta), Math.sqrt(1 - beta), lb, zm, zs, null);
             assertEquals(expected, got, 1e-14);

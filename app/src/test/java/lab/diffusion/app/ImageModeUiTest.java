@@ -1,0 +1,185 @@
+package lab.diffusion.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import lab.diffusion.app.engine.Views;
+import lab.diffusion.engine.model.ModelSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Image mode: digits, a painted mask, inpainting and denoising, driven like a person would. */
+@ExtendWith(ApplicationExtension.class)
+class ImageModeUiTest {
+
+    private Explorer ex;
+    private MainWindow window;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        ex = new Explorer((title, text) -> true);
+        Scene scene = DiffusionLabApp.scene(ex);
+        window = (MainWindow) scene.getRoot();
+        stage.setScene(scene);
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        ex.close();
+    }
+
+    private void enterImageMode(FxRobot robot) {
+        robot.clickOn("#toolbar-preset").clickOn("Digits (MNIST) (images)");
+        assertEquals(Explorer.Mode.IMAGES, ex.mode());
+        BinaryModeUiTest.waitFor("the digits", () -> ex.images.data.data() != null && ex.images.forward.imageCount() == 16);
+        BinaryModeUiTest.waitFor("a model for the digits", () -> ex.canTrainProperty().get());
+    }
+
+    @Test
+    void digitsShowForwardAndReverseGridsThatFollowT(FxRobot robot) {
+        enterImageMode(robot);
+        assertEquals(784, ex.training.specProperty().get().dim());
+        assertEquals(ModelSpec.Readout.EMBEDDING, ex.training.specProperty().get().readout());
+        assertTrue(ex.images.forward.isVisible() && !ex.forwardPlot.isVisible() && !ex.binary.forward.isVisible());
+        BinaryModeUiTest.waitFor("reverse samples", () -> ex.images.reverse.imageCount() == 16);
+        float[] atZero = ex.images.forward.current().clone();
+        robot.interact(() -> ex.timeline.setT(150));
+        assertFalse(java.util.Arrays.equals(atZero, ex.images.forward.current()), "the forward grid changes with t");
+        assertTrue(robot.lookup("#image-description").queryAs(Label.class).getText().contains("9,000 training digits"));
+    }
+
+    @Test
+    void paintingAMaskAndInpaintingFillsOnlyTheHole(FxRobot robot) {
+        enterImageMode(robot);
+        robot.clickOn("#mask-clear");
+        assertEquals(0, ex.images.condition.holePixelsProperty().get());
+        // an empty mask is refused with a message, nothing runs
+        robot.clickOn("#run-condition");
+        assertTrue(ex.messageProperty().get().contains("mask is empty"), ex.messageProperty().get());
+        // paint a stroke across the middle of the input image
+        double[] p0 = null;
+        var cp = ex.images.conditionPlot;
+        BinaryModeUiTest.waitFor("the input image", () -> cp.imageAt(cp.getWidth() / 4, 120) != null);
+        double y = 0;
+        double x0 = 0;
+        for (double yy = 60; yy < cp.getHeight(); yy += 4) {
+            if (cp.imageAt(cp.getWidth() / 6, yy) != null) {
+                y = yy + 40;
+                break;
+            }
+        }
+        for (double xx = 0; xx < cp.getWidth(); xx += 2) {
+            if (cp.imageAt(xx, y) != null) {
+                x0 = xx;
+                break;
+            }
+        }
+        Point2D from = cp.localToScreen(x0 + 8, y);
+        Point2D to = cp.localToScreen(x0 + 80, y);
+        robot.drag(from).moveTo(to).release(javafx.scene.input.MouseButton.PRIMARY);
+        int holes = ex.images.condition.holePixelsProperty().get();
+        assertTrue(holes > 10 && holes < 400, "painted hole pixels: " + holes);
+        boolean[] mask = ex.images.condition.maskProperty().get().clone();
+        float[] target = ex.images.condition.targetProperty().get().clone();
+        robot.clickOn("#run-condition");
+        BinaryModeUiTest.waitFor("posterior samples", () -> ex.images.conditionPlot.hasSamples());
+        robot.interact(() -> ex.timeline.setT(0));
+        float[] samples = ex.images.conditionPlot.currentSamples();
+        assertNotNull(samples);
+        int n = samples.length / 784;
+        assertEquals(8, n);
+        boolean holeChanged = false;
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < 784; q++) {
+                if (!mask[q]) {
+                    assertEquals(target[q] + 0.0, samples[i * 784 + q], 0.01, "known pixel " + q + " of sample " + i);
+                } else if (Math.abs(samples[i * 784 + q] - target[q]) > 1) {
+                    holeChanged = true;
+                }
+            }
+        }
+        assertTrue(holeChanged, "the hole is sampled");
+        assertTrue(robot.lookup("#condition-status").queryAs(Label.class).getText().startsWith("Inpainted: 8 samples"));
+        // invert and the quick masks change the hole
+        robot.clickOn("#mask-left");
+        assertEquals(392, ex.images.condition.holePixelsProperty().get());
+        robot.clickOn("#mask-invert");
+        assertEquals(392, ex.images.condition.holePixelsProperty().get());
+        assertFalse(ex.images.condition.maskProperty().get()[0]);
+        robot.clickOn("#mask-centre");
+        assertEquals(196, ex.images.condition.holePixelsProperty().get());
+    }
+
+    @Test
+    void denoisingShowsTheNoisyInputAndSamples(FxRobot robot) {
+        enterImageMode(robot);
+        robot.clickOn("#kind-denoise");
+        assertEquals(Views.ConditionKind.DENOISE, ex.images.condition.kindProperty().get());
+        assertFalse(shown(robot.lookup("#mask-brush").query()), "mask tools are for inpainting");
+        assertTrue(shown(robot.lookup("#denoise-snr").query()));
+        robot.clickOn("#run-condition");
+        BinaryModeUiTest.waitFor("denoised samples", () -> ex.images.conditionPlot.hasSamples());
+        assertTrue(robot.lookup("#condition-status").queryAs(Label.class).getText().startsWith("Denoised"));
+    }
+
+    /** Visible with all its ancestors. */
+    static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void ownImagesAreConvertedAndBadOnesRefused(FxRobot robot) throws Exception {
+        enterImageMode(robot);
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(56, 56, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(10, 10, 0xFFFFFF);
+        Path png = dir.resolve("mine.png");
+        javax.imageio.ImageIO.write(rgb, "png", png.toFile());
+        Path junk = dir.resolve("junk.png");
+        Files.writeString(junk, "not an image");
+        float[] before = ex.images.condition.targetProperty().get();
+        robot.interact(() -> window.conditionView().loadFile(junk));
+        BinaryModeUiTest.waitFor("the refusal", () -> robot.lookup("#condition-message").queryAs(Label.class).getText().startsWith("Not opened"));
+        assertTrue(before == ex.images.condition.targetProperty().get(), "a bad file keeps the current image");
+        robot.interact(() -> window.conditionView().loadFile(png));
+        BinaryModeUiTest.waitFor("the own image", () -> "mine.png".equals(ex.images.condition.targetNameProperty().get()));
+        String note = robot.lookup("#condition-message").queryAs(Label.class).getText();
+        assertTrue(note.contains("colour converted to grey") && note.contains("resized from 56×56 to 28×28"), note);
+    }
+
+    @Test
+    void leavingImageModeRestoresTheTwoDimensionalSettings(FxRobot robot) {
+        int steps = ex.schedule.steps();
+        enterImageMode(robot);
+        assertEquals(200, ex.schedule.steps());
+        assertEquals(128, ex.training.batchSizeProperty().get());
+        robot.clickOn("#toolbar-preset").clickOn("Swiss roll");
+        assertEquals(Explorer.Mode.POINTS, ex.mode());
+        assertEquals(steps, ex.schedule.steps());
+        assertEquals(2, ex.training.specProperty().get().dim());
+        assertEquals(512, ex.training.batchSizeProperty().get());
+    }
+}

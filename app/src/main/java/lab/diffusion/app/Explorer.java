@@ -85,7 +85,7 @@ public final class Explorer implements AutoCloseable {
             Mode.POINTS, new ModeSettings(ModelSpec.paperDefault(2), ScheduleFamily.LOGSNR, 40, ScheduleModel.MAX_T, 512, 2000),
             Mode.BINARY, new ModeSettings(ModelSpec.binomialDefault(BinaryData.HEARTBEAT_BITS, 0.2, 20), ScheduleFamily.ERASURE, 2000,
                     ScheduleModel.MAX_T_BINARY, 512, 64),
-            Mode.IMAGES, new ModeSettings(ModelSpec.imageDefault(28 * 28, IMAGE_WIDTH), ScheduleFamily.LOGSNR, IMAGE_T,
+            Mode.IMAGES, new ModeSettings(ModelSpec.imageDefault(28 * 28, IMAGE_WIDTH), ScheduleFamily.COSINE, IMAGE_T,
                     ScheduleModel.MAX_T, 128, lab.diffusion.app.images.ImageMode.REVERSE_IMAGES)));
     private boolean switching;
     /** Train was pressed while images were loading. */

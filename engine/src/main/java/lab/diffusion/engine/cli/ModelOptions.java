@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * Model architecture and schedule options shared by train and bench. Defaults depend on the
  * model and data: the Gaussian models use T = 40, log-SNR, 3×128 tanh on 2D points and, on
- * images, the paper's parametrization with a time embedding, T = 200, 3×512 tanh; the binomial
+ * images, the paper's parametrization with a time embedding, T = 200, cosine, 3×512 tanh; the binomial
  * model the paper's T = 2000, constant erasure, 3×50 sigmoid.
  */
 final class ModelOptions {
@@ -26,7 +26,7 @@ final class ModelOptions {
     @Option(names = "--T", description = "Number of diffusion steps T. Default: 40, images " + IMAGE_T + ", binomial 2000")
     Integer steps;
 
-    @Option(names = "--schedule", description = "β schedule: paper, erasure, linear, cosine, logsnr. Default: logsnr, binomial erasure")
+    @Option(names = "--schedule", description = "β schedule: paper, erasure, linear, cosine, logsnr. Default: logsnr, images cosine, binomial erasure")
     String schedule;
 
     @Option(names = "--width", description = "Hidden units per layer. Default: 128, images " + IMAGE_WIDTH + ", binomial 50")
@@ -88,7 +88,8 @@ final class ModelOptions {
 
     Schedule schedule() {
         int t = steps != null ? steps : binomial() ? 2000 : images ? IMAGE_T : 40;
-        ScheduleFamily f = schedule != null ? ScheduleFamily.parse(schedule) : binomial() ? ScheduleFamily.ERASURE : ScheduleFamily.LOGSNR;
+        ScheduleFamily f = schedule != null ? ScheduleFamily.parse(schedule)
+                : binomial() ? ScheduleFamily.ERASURE : images ? ScheduleFamily.COSINE : ScheduleFamily.LOGSNR;
         return Schedules.create(f, t);
     }
 

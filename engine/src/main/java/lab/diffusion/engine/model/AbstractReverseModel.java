@@ -34,19 +34,19 @@ abstract class AbstractReverseModel implements ReverseModel {
     protected final double[] chunkX;
 
     AbstractReverseModel(ModelSpec spec, Schedule schedule, DataType type, int[] sizes) {
+        this(spec, schedule, type, sizes, 0);
+    }
+
+    /** With {@code extra} parameters after the network's (reserved by the subclass, in order). */
+    AbstractReverseModel(ModelSpec spec, Schedule schedule, DataType type, int[] sizes, int extra) {
         this.spec = spec;
         this.schedule = schedule;
         this.tab = new GaussianTables(schedule);
         this.dim = spec.dim();
         this.steps = schedule.steps();
-        this.params = new ParamBuffer(type, Mlp.parameterCount(sizes) + extraParameters());
+        this.params = new ParamBuffer(type, Mlp.parameterCount(sizes) + extra);
         this.mlp = new Mlp(sizes, spec.activation(), params);
         this.chunkX = new double[CHUNK * dim];
-    }
-
-    /** Parameters beyond the MLP (none so far). */
-    int extraParameters() {
-        return 0;
     }
 
     @Override

@@ -190,6 +190,9 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
         long n = in * width + width;
         n += (depth - 1) * ((long) width * width + width);
         n += width * out + out;
+        if (kind == Kind.PAPER && readout == Readout.EMBEDDING) {
+            n += 3L * dim * bumps; // the per-coordinate skip of PaperEmbeddingModel
+        }
         return n;
     }
 

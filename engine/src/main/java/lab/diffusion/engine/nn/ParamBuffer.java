@@ -62,7 +62,7 @@ public final class ParamBuffer {
     }
 
     /** Reserves the next {@code count} entries and returns their offset (layers call this in order). */
-    int reserve(int count) {
+    public int reserve(int count) {
         int off = allocated;
         if (off + count > size) {
             throw new IllegalStateException("parameter buffer too small");
@@ -111,6 +111,25 @@ public final class ParamBuffer {
             }
         } else {
             gradsD.get(0, dst, 0, size);
+        }
+    }
+
+    /**
+     * Writes the gradient of parameters [offset, offset + g.length) (for parameters a model
+     * differentiates on the heap instead of through a layer).
+     */
+    public void writeGradient(int offset, double[] g) {
+        if (offset < 0 || offset + g.length > size) {
+            throw new IllegalArgumentException("gradient range outside the buffer");
+        }
+        if (type == DataType.FLOAT) {
+            float[] f = new float[g.length];
+            for (int i = 0; i < g.length; i++) {
+                f[i] = (float) g[i];
+            }
+            gradsF.put(offset, f, 0, f.length);
+        } else {
+            gradsD.put(offset, g, 0, g.length);
         }
     }
 

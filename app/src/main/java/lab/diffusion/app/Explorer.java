@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.util.Duration;
 import lab.diffusion.app.data.DataModel;
-import lab.diffusion.app.data.ForwardPaths;
+import lab.diffusion.engine.process.ForwardPaths;
 import lab.diffusion.app.engine.EngineService;
 import lab.diffusion.app.engine.Views;
 import lab.diffusion.app.plots.DisplayModel;
@@ -90,6 +90,8 @@ public final class Explorer implements AutoCloseable {
     private boolean switching;
     /** Train was pressed while images were loading. */
     private boolean trainWhenLoaded;
+    /** A session is being applied: data changes do not set up a fresh model. */
+    private boolean opening;
     /** Image models in the app: the CLI's defaults (T = 200, 3 hidden layers), narrower so training is live. */
     static final int IMAGE_WIDTH = 256;
     static final int IMAGE_T = 200;
@@ -264,6 +266,108 @@ public final class Explorer implements AutoCloseable {
         onDataChanged();
         pushSetup(false);
     }
+
+    // ------------------------------------------------------------------ sessions
+
+    /** The view settings saved with a session. */
+    public java.util.Map<String, String> viewState() {
+        java.util.Map<String, String> v = new java.util.HashMap<>();
+        v.put("mode", mode.get().name().toLowerCase(java.util.Locale.ROOT));
+        v.put("t", Integer.toString(timeline.t()));
+        v.put("samples", Integer.toString(displaySamples.get()));
+        v.put("layers.color_by_start", Boolean.toString(display.colorByStartProperty().get()));
+        v.put("layers.arrows", Boolean.toString(display.arrowsProperty().get()));
+        v.put("layers.heat", Boolean.toString(display.heatProperty().get()));
+        v.put("layers.ideal", Boolean.toString(display.idealProperty().get()));
+        v.put("layers.backdrop", Boolean.toString(display.backdropProperty().get()));
+        v.put("layers.align_rows", Boolean.toString(display.alignRowsProperty().get()));
+        v.put("arrow_grid", Integer.toString(display.gridProperty().get()));
+        v.put("palette", "default");
+        return v;
+    }
+
+    /**
+     * Shows a session: its mode, data, schedule, model with its weights and optimizer state,
+     * training progress and view settings. Training continues from where it was saved.
+     */
+    public void applySession(lab.diffusion.engine.session.Session s) {
+        pause();
+        Mode next = s.data().isImages() ? Mode.IMAGES : s.model().kind() == ModelSpec.Kind.BINOMIAL ? Mode.BINARY : Mode.POINTS;
+        opening = true;
+        try {
+            if (next != mode.get()) {
+                switchMode(next, () -> {
+                });
+            }
+            switching = true;
+            training.specProperty().set(s.model());
+            schedule.setSchedule(s.schedule());
+            schedule.maxStepsProperty().set(Math.max(schedule.maxStepsProperty().get(), s.schedule().steps()));
+            var t = s.training();
+            training.optimizerProperty().set(t.optimizer());
+            training.learningRateProperty().set(t.learningRate());
+            training.batchSizeProperty().set(t.batchSize());
+            training.seedProperty().set(s.modelSeed());
+            timeline.setMax(s.schedule().steps());
+            PointData pd = s.data();
+            switch (next) {
+                case IMAGES -> images.data.showSession(pd);
+                case BINARY -> {
+                    boolean heartbeat = "heartbeat".equals(pd.source());
+                    PointSet shown = heartbeat ? BinaryData.heartbeat(lab.diffusion.app.binary.BinaryDataModel.HEARTBEAT_ROWS, 1)
+                            : pd.train().head(lab.diffusion.app.binary.BinaryDataModel.MAX_ROWS);
+                    binary.data.showSession(shown, pd.source(), heartbeat, pd);
+                }
+                default -> {
+                    Preset p = Preset.find(pd.source());
+                    PointSet shown = p != null ? p.generate(DataModel.PRESET_POINTS, dataSeed)
+                            : pd.standardizer().invert(pd.train().head(DataModel.MAX_POINTS));
+                    data.showSession(shown, pd.source(), p, pd);
+                }
+            }
+        } finally {
+            switching = false;
+        }
+        onDataChanged();
+        opening = false;
+        applyView(s.view());
+        training.restoreHistory(s.training().history(), s.training().steps());
+        kChart.setCurve(training.curveProperty().get());
+        engine.open(s, setup(s.data()));
+        runs.setAll(s.runs());
+        training.runningProperty().set(false);
+    }
+
+    private void applyView(java.util.Map<String, String> v) {
+        java.util.function.BiConsumer<String, javafx.beans.property.BooleanProperty> flag = (k, p) -> {
+            if (v.containsKey(k)) {
+                p.set(Boolean.parseBoolean(v.get(k)));
+            }
+        };
+        flag.accept("layers.color_by_start", display.colorByStartProperty());
+        flag.accept("layers.arrows", display.arrowsProperty());
+        flag.accept("layers.heat", display.heatProperty());
+        flag.accept("layers.ideal", display.idealProperty());
+        flag.accept("layers.backdrop", display.backdropProperty());
+        flag.accept("layers.align_rows", display.alignRowsProperty());
+        try {
+            if (v.containsKey("arrow_grid")) {
+                display.gridProperty().set(Math.max(4, Math.min(64, Integer.parseInt(v.get("arrow_grid")))));
+            }
+            if (v.containsKey("samples")) {
+                displaySamples.set(Math.max(4, Math.min(mode.get() == Mode.IMAGES ? 64 : 5000, Integer.parseInt(v.get("samples")))));
+            }
+            if (v.containsKey("t")) {
+                timeline.setT(Math.max(0, Math.min(schedule.steps(), Integer.parseInt(v.get("t")))));
+            }
+        } catch (NumberFormatException e) {
+            // a view setting that is not a number is ignored; the view keeps its current value
+        }
+    }
+
+    /** Earlier runs of this session (run history), newest last. */
+    public final javafx.collections.ObservableList<lab.diffusion.engine.session.RunRecord> runs =
+            javafx.collections.FXCollections.observableArrayList();
 
     /** Flips the bit under a point of the Forward raster (binary mode; t jumps to 0). */
     public void toggleCellAt(double sx, double sy) {
@@ -802,7 +906,7 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void pushSetup(boolean keepWeights) {
-        if (switching) {
+        if (switching || opening) {
             return;
         }
         PointData pd;
@@ -842,17 +946,22 @@ public final class Explorer implements AutoCloseable {
         }
         // held-out K over all steps: 2,000 points × 40 steps for 2D; binary T = 2000 steps make each sequence
         // 50 times dearer, so 200 sequences every 10 s keep evaluation under ~5 % of the engine's time
-        // (images: 200 held-out images × 200 steps every 10 s; the trainer caps evaluations at a tenth of its time)
-        boolean bin = mode.get() != Mode.POINTS;
-        TrainConfig cfg = new TrainConfig(training.optimizerProperty().get(), training.learningRateProperty().get(),
-                training.batchSizeProperty().get(), training.seedProperty().get(), bin ? 10.0 : 5.0, bin ? 200 : 2000);
-        engine.configure(new EngineService.Setup(pd, schedule.schedule(), training.specProperty().get(), cfg,
-                training.seedProperty().get(), idealReference), keepWeights);
+        engine.configure(setup(pd), keepWeights);
         if (!keepWeights) {
             training.runningProperty().set(false);
             images.clearResults();
         }
         requestDrift();
+    }
+
+    /** What the engine trains: these data with the current schedule, model and training settings. */
+    private EngineService.Setup setup(PointData pd) {
+        // (images: 200 held-out images × 200 steps every 10 s; the trainer caps evaluations at a tenth of its time)
+        boolean bin = mode.get() != Mode.POINTS;
+        TrainConfig cfg = new TrainConfig(training.optimizerProperty().get(), training.learningRateProperty().get(),
+                training.batchSizeProperty().get(), training.seedProperty().get(), bin ? 10.0 : 5.0, bin ? 200 : 2000);
+        return new EngineService.Setup(pd, schedule.schedule(), training.specProperty().get(), cfg, training.seedProperty().get(),
+                idealReference);
     }
 
     private boolean allowDiscard(String what) {

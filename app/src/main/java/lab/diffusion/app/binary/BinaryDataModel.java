@@ -35,6 +35,8 @@ public final class BinaryDataModel {
     private final Deque<PointSet> undo = new ArrayDeque<>();
     private final Deque<PointSet> redo = new ArrayDeque<>();
     private long seed = 1;
+    /** Data opened from a session, used exactly until the rows change. */
+    private PointData fixed;
 
     public ReadOnlyObjectProperty<PointSet> rowsProperty() {
         return rows.getReadOnlyProperty();
@@ -121,10 +123,19 @@ public final class BinaryDataModel {
      * sequences; anything else as the shown rows split 90/10.
      */
     public PointData toPointData() throws DataException {
+        if (fixed != null) {
+            return fixed;
+        }
         if (untouchedHeartbeat.get()) {
             return BinaryData.heartbeatData(DataSources.DEFAULT_TRAIN, 2000, seed);
         }
         return BinaryData.split(source.get(), rows(), seed);
+    }
+
+    /** Shows rows opened from a session; the engine trains on the session's own data until the rows change. */
+    public void showSession(PointSet shown, String src, boolean heartbeat, PointData data) {
+        set(shown, src, heartbeat);
+        fixed = data;
     }
 
     private void set(PointSet next, String src, boolean heartbeat) {
@@ -134,6 +145,7 @@ public final class BinaryDataModel {
     }
 
     private void apply(PointSet next, String src, boolean heartbeat) {
+        fixed = null;
         untouchedHeartbeat.set(heartbeat);
         source.set(src);
         rows.set(next);

@@ -1,4 +1,5 @@
 package lab.diffusion.app.binary;
+import lab.diffusion.engine.process.BinaryPaths;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;

@@ -37,6 +37,8 @@ public final class DataModel {
     public static final int MAX_POINTS = 20_000;
     /** Fewest points training accepts. */
     public static final int MIN_TRAIN_POINTS = DataSources.MIN_FILE_POINTS;
+    /** Data opened from a session, used exactly until the points change. */
+    private PointData fixed;
 
     // Properties
     private final ReadOnlyObjectWrapper<PointSet> points = new ReadOnlyObjectWrapper<>(PointSet.wrap(new float[0], 2));
@@ -260,6 +262,9 @@ public final class DataModel {
      * @throws DataException when there are too few points or no spread
      */
     public PointData toPointData() throws DataException {
+        if (fixed != null) {
+            return fixed;
+        }
         Preset p = preset.get();
         if (p != null) {
             return DataSources.preset(p, DataSources.DEFAULT_TRAIN, DataSources.DEFAULT_HELDOUT, seed);
@@ -293,7 +298,17 @@ public final class DataModel {
         update();
     }
 
+    /**
+     * Shows points opened from a session (data units) while the engine keeps training on the
+     * session's own split and standardization until the data are edited.
+     */
+    public void showSession(PointSet shown, String src, Preset p, PointData data) {
+        replace(shown, src, p, true);
+        fixed = data;
+    }
+
     private void set(PointSet next, String src, Preset p) {
+        fixed = null;
         preset.set(p);
         source.set(src);
         points.set(next);

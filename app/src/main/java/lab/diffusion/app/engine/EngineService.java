@@ -88,6 +88,8 @@ public final class EngineService implements AutoCloseable {
     private final AtomicReference<DriftRequest> driftRequest = new AtomicReference<>();
     private final AtomicReference<FollowRequest> followRequest = new AtomicReference<>();
     private final AtomicReference<ConditionRequest> conditionRequest = new AtomicReference<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<java.util.function.Consumer<lab.diffusion.engine.session.Session>> captures =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean reverseWanted = new AtomicBoolean();
     private volatile int displaySamples = 2000;
     private volatile long displaySeed = 7;
@@ -103,7 +105,10 @@ public final class EngineService implements AutoCloseable {
     private long lastRefreshNanos;
     private long refreshCostNanos;
 
+    private final Executor uiExecutor;
+
     public EngineService(Executor ui) {
+        this.uiExecutor = ui;
         snapshots = new Channel<>(ui);
         reverse = new Channel<>(ui);
         drift = new Channel<>(ui);
@@ -151,6 +156,67 @@ public final class EngineService implements AutoCloseable {
         });
         if (wasTraining && keepWeights) {
             train();
+        }
+    }
+
+    /**
+     * Installs a model saved in a session: its weights, optimizer state and progress, trained on
+     * the setup's data (the session's own). Training continues where the session stopped.
+     */
+    public void open(lab.diffusion.engine.session.Session session, Setup next) {
+        training.set(false);
+        worker.run(() -> {
+            try {
+                setup = next;
+                model = lab.diffusion.engine.session.Sessions.model(session);
+                trainer = lab.diffusion.engine.session.Sessions.trainer(session, model, next.config());
+                trainer.addListener(snapshots::publish);
+                version++;
+                reverseWanted.set(true);
+                lastDriftVersion = -1;
+                lastReverseStates = null;
+                snapshots.publish(trainer.snapshot());
+                pump();
+                status.publish("Opened: " + next.spec().describe());
+            } catch (RuntimeException e) {
+                errors.publish("Could not open the model: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Captures the current model, data and progress as a session on the engine thread and hands
+     * it to {@code done} on the UI executor (null if there is no model yet).
+     */
+    public void capture(java.util.function.Consumer<lab.diffusion.engine.session.Session> done) {
+        captures.add(done);
+        if (!training.get()) {
+            worker.run(this::serveCaptures); // idle: serve now (while training, the loop serves it between chunks)
+        }
+    }
+
+    /** Engine thread: hands every waiting capture request a session of the current state. */
+    private void serveCaptures() {
+        java.util.function.Consumer<lab.diffusion.engine.session.Session> c;
+        while ((c = captures.poll()) != null) {
+            lab.diffusion.engine.session.Session s = null;
+            String problem = null;
+            try {
+                if (trainer != null) {
+                    s = lab.diffusion.engine.session.Sessions.capture(trainer, setup.modelSeed(), setup.config());
+                }
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+            }
+            var consumer = c;
+            var session = s;
+            var msg = problem;
+            uiExecutor.execute(() -> {
+                if (msg != null) {
+                    errors.publish("Could not capture the session: " + msg);
+                }
+                consumer.accept(session);
+            });
         }
     }
 
@@ -276,6 +342,7 @@ public final class EngineService implements AutoCloseable {
             while (training.get()) {
                 TrainingSnapshot s = trainer.runChunk(CHUNK_SECONDS, () -> !training.get());
                 version++;
+                serveCaptures();
                 if (s.status() == TrainingStatus.DIVERGED) {
                     training.set(false);
                     errors.publish(s.message());
@@ -303,6 +370,7 @@ public final class EngineService implements AutoCloseable {
             }
             reverseWanted.set(true);
             pump();
+            serveCaptures();
             status.publish(trainer.status() == TrainingStatus.DIVERGED ? "Training diverged" : "Paused");
         }
     }

@@ -117,6 +117,17 @@ public final class ImageDataModel {
         });
     }
 
+    /** Shows the images of a session (and cancels a load in progress). */
+    public void showSession(PointData d) {
+        request.incrementAndGet();
+        loading.set(false);
+        source.set(ImageData.MNIST.equals(d.source()) ? ImageSource.DIGITS
+                : ImageData.DEADLEAVES.equals(d.source()) ? ImageSource.DEADLEAVES : ImageSource.FOLDER);
+        description.set(String.format("%,d training images, %,d held out (from the session; %s)", d.train().size(),
+                d.heldout().size(), d.source()));
+        data.set(d);
+    }
+
     private String describeCurrent() {
         PointData d = data.get();
         return String.format("%,d training images, %,d held out", d.train().size(), d.heldout().size());

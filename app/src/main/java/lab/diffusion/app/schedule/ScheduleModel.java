@@ -81,6 +81,16 @@ public final class ScheduleModel {
         return null;
     }
 
+    /** Applies an exact schedule (e.g. one opened from a session). */
+    public void setSchedule(Schedule s) {
+        if (s.steps() > maxSteps.get()) {
+            maxSteps.set(s.steps());
+        }
+        if (!java.util.Arrays.equals(s.betas(), schedule().betas()) || s.family() != family()) {
+            schedule.set(s);
+        }
+    }
+
     /** Applies a valid family and T (see {@link #validate}). */
     public void set(ScheduleFamily f, int steps) {
         String problem = validate(f, steps);

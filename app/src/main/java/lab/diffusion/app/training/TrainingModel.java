@@ -148,6 +148,21 @@ public final class TrainingModel {
 
     // Commands (called with engine reports, on the UI thread)
 
+    /** Shows the K history of a model opened from a session (before its first snapshot arrives). */
+    public void restoreHistory(TrainingHistory.Curve c, long atStep) {
+        history.restore(c);
+        step.set(atStep);
+        lastHeldoutStep = -1;
+        double[] h = c.heldoutBits();
+        for (int i = h.length - 1; i >= 0; i--) {
+            if (!Double.isNaN(h[i])) {
+                lastHeldoutStep = c.steps()[i];
+                break;
+            }
+        }
+        curve.set(history.curve());
+    }
+
     /** Takes in a snapshot from the engine. */
     public void accept(TrainingSnapshot s) {
         boolean restarted = s.step() < step.get() || s.step() == 0;

@@ -16,9 +16,11 @@ import lab.diffusion.engine.train.TrainingHistory;
  * @param modelSeed  seed the weights were initialized from
  * @param params     all parameters (double precision master copy)
  * @param training   optimizer settings and progress
+ * @param view       how the app showed it (t, mode, layers, palette) as text keys and values; may be empty
+ * @param runs       earlier training runs on the same data (run history); may be empty
  */
 public record Session(PointData data, Schedule schedule, ModelSpec model, long modelSeed, double[] params,
-                      Training training) {
+                      Training training, java.util.Map<String, String> view, java.util.List<RunRecord> runs) {
 
     /**
      * Optimizer settings and progress.
@@ -31,6 +33,21 @@ public record Session(PointData data, Schedule schedule, ModelSpec model, long m
 
     public Session {
         params = params.clone();
+        view = view == null ? java.util.Map.of() : java.util.Map.copyOf(view);
+        runs = runs == null ? java.util.List.of() : java.util.List.copyOf(runs);
+        if (runs.size() > RunRecord.MAX_RUNS) {
+            throw new IllegalArgumentException("at most " + RunRecord.MAX_RUNS + " runs are kept");
+        }
+    }
+
+    /** Without view state and run history (the engine's command line). */
+    public Session(PointData data, Schedule schedule, ModelSpec model, long modelSeed, double[] params, Training training) {
+        this(data, schedule, model, modelSeed, params, training, java.util.Map.of(), java.util.List.of());
+    }
+
+    /** The same session with this view state and run history. */
+    public Session with(java.util.Map<String, String> v, java.util.List<RunRecord> r) {
+        return new Session(data, schedule, model, modelSeed, params, training, v, r);
     }
 
     @Override

@@ -116,6 +116,12 @@ public final class SessionFile {
         }
         double[] state = compact ? null : s.training().optimizerState();
         entries.put(OPTIMIZER, doubles(state == null ? new double[0] : state));
+        for (int i = 0; i < s.runs().size(); i++) {
+            byte[] png = s.runs().get(i).thumbnailPng();
+            if (png.length > 0) {
+                entries.put(runThumbnail(i), png);
+            }
+        }
         JsonObject manifest = new JsonObject();
         manifest.addProperty("format", FORMAT);
         manifest.addProperty("version", VERSION);
@@ -198,7 +204,32 @@ public final class SessionFile {
         training.addProperty("steps", tr.steps());
         training.addProperty("seconds", tr.seconds());
         training.addProperty("iteration", tr.iteration());
-        TrainingHistory.Curve c = tr.history();
+        training.add("history", curveJson(tr.history()));
+        root.add("training", training);
+
+        JsonObject view = new JsonObject();
+        new java.util.TreeMap<>(s.view()).forEach(view::addProperty);
+        root.add("view", view);
+        JsonArray runs = new JsonArray();
+        for (int i = 0; i < s.runs().size(); i++) {
+            RunRecord r = s.runs().get(i);
+            JsonObject o = new JsonObject();
+            o.addProperty("name", r.name());
+            o.addProperty("settings", r.settings());
+            o.add("heldout_k_bits", Double.isNaN(r.heldoutBits()) ? null : new JsonPrimitive(r.heldoutBits()));
+            o.add("history", curveJson(r.curve()));
+            o.addProperty("thumbnail", r.thumbnailPng().length > 0 ? runThumbnail(i) : "");
+            runs.add(o);
+        }
+        root.add("runs", runs);
+        return root;
+    }
+
+    static String runThumbnail(int i) {
+        return "runs/" + i + ".png";
+    }
+
+    private static JsonObject curveJson(TrainingHistory.Curve c) {
         JsonObject hist = new JsonObject();
         JsonArray hs = new JsonArray();
         for (long v : c.steps()) {
@@ -208,9 +239,7 @@ public final class SessionFile {
         hist.add("seconds", array(c.seconds()));
         hist.add("k_bits", array(c.kBits()));
         hist.add("heldout_k_bits", array(c.heldoutBits()));
-        training.add("history", hist);
-        root.add("training", training);
-        return root;
+        return hist;
     }
 
     private static JsonArray array(double[] v) {
@@ -331,6 +360,23 @@ public final class SessionFile {
                 throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
             }
             bytes.put(entry, b);
+        }
+        for (String entry : entries.keySet()) {
+            if (entry.startsWith("runs/")) {
+                if (!entry.matches("runs/[0-9]{1,2}\\.png") || !byName.containsKey(entry) || !entries.get(entry).isJsonObject()) {
+                    throw new SessionException(name + " is damaged: unexpected entry '" + entry + "'");
+                }
+                JsonObject info = entries.getAsJsonObject(entry);
+                long declared = (long) number(info, "size", name, MANIFEST);
+                if (declared < 0 || declared > RunRecord.MAX_THUMBNAIL_BYTES) {
+                    throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
+                }
+                byte[] b = readBounded(zip, byName.get(entry), declared, name);
+                if (b.length != declared || !sha256(b).equals(string(info, "sha256", name, MANIFEST))) {
+                    throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
+                }
+                bytes.put(entry, b);
+            }
         }
         JsonObject meta = parseJson(bytes.get(META), name, META);
         return build(meta, bytes, name);
@@ -453,29 +499,69 @@ public final class SessionFile {
                     throw new SessionException(name + " is damaged: the optimizer state contains NaN or infinite values");
                 }
             }
-            JsonObject h = object(tr, "history", name, META);
-            JsonArray hs = h.getAsJsonArray("steps");
-            long[] hSteps = new long[hs == null ? 0 : hs.size()];
-            for (int i = 0; i < hSteps.length; i++) {
-                hSteps[i] = hs.get(i).getAsLong();
-            }
-            double[] hSec = doubles(h.getAsJsonArray("seconds"), name);
-            double[] hK = doubles(h.getAsJsonArray("k_bits"), name);
-            double[] hHeld = doubles(h.getAsJsonArray("heldout_k_bits"), name);
-            if (hSec.length != hSteps.length || hK.length != hSteps.length || hHeld.length != hSteps.length) {
-                throw new SessionException(name + " is damaged: the training history arrays differ in length");
-            }
+            TrainingHistory.Curve history = curve(object(tr, "history", name, META), name);
             double lr = number(tr, "learning_rate", name, META);
             int batch = (int) number(tr, "batch_size", name, META);
             Session.Training training = new Session.Training(opt, lr, batch, (long) number(tr, "seed", name, META),
                     (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
                     (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
-                    new TrainingHistory.Curve(hSteps, hSec, hK, hHeld));
+                    history);
             new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1); // validates settings
-            return new Session(pd, schedule, spec, (long) number(m, "seed", name, META), params, training);
+            java.util.Map<String, String> view = new java.util.HashMap<>();
+            if (meta.has("view")) {
+                if (!meta.get("view").isJsonObject()) {
+                    throw new SessionException(name + " is damaged: 'view' is not an object");
+                }
+                for (var e : meta.getAsJsonObject("view").entrySet()) {
+                    if (!e.getValue().isJsonPrimitive() || e.getKey().length() > 100 || e.getValue().getAsString().length() > 1000) {
+                        throw new SessionException(name + " is damaged: view setting '" + e.getKey() + "'");
+                    }
+                    view.put(e.getKey(), e.getValue().getAsString());
+                }
+            }
+            java.util.List<RunRecord> runs = new java.util.ArrayList<>();
+            if (meta.has("runs")) {
+                if (!meta.get("runs").isJsonArray() || meta.getAsJsonArray("runs").size() > RunRecord.MAX_RUNS) {
+                    throw new SessionException(name + " is damaged: the run history is not a list of at most " + RunRecord.MAX_RUNS);
+                }
+                for (JsonElement re : meta.getAsJsonArray("runs")) {
+                    if (!re.isJsonObject()) {
+                        throw new SessionException(name + " is damaged: a run is not an object");
+                    }
+                    JsonObject ro = re.getAsJsonObject();
+                    String thumb = string(ro, "thumbnail", name, META);
+                    if (!thumb.isEmpty() && !bytes.containsKey(thumb)) {
+                        throw new SessionException(name + " is damaged: the thumbnail '" + thumb + "' is missing");
+                    }
+                    JsonElement hk = ro.get("heldout_k_bits");
+                    runs.add(new RunRecord(string(ro, "name", name, META), string(ro, "settings", name, META),
+                            curve(object(ro, "history", name, META), name),
+                            hk == null || hk.isJsonNull() ? Double.NaN : hk.getAsDouble(),
+                            thumb.isEmpty() ? new byte[0] : bytes.get(thumb)));
+                }
+            }
+            return new Session(pd, schedule, spec, (long) number(m, "seed", name, META), params, training, view, runs);
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
             throw new SessionException(name + " is damaged: " + e.getMessage());
         }
+    }
+
+    private static TrainingHistory.Curve curve(JsonObject h, String name) throws SessionException {
+        JsonArray hs = h.getAsJsonArray("steps");
+        long[] hSteps = new long[hs == null ? 0 : hs.size()];
+        if (hSteps.length > TrainingHistory.CAPACITY * 2) {
+            throw new SessionException(name + " is damaged: a training history is too long");
+        }
+        for (int i = 0; i < hSteps.length; i++) {
+            hSteps[i] = hs.get(i).getAsLong();
+        }
+        double[] hSec = doubles(h.getAsJsonArray("seconds"), name);
+        double[] hK = doubles(h.getAsJsonArray("k_bits"), name);
+        double[] hHeld = doubles(h.getAsJsonArray("heldout_k_bits"), name);
+        if (hSec.length != hSteps.length || hK.length != hSteps.length || hHeld.length != hSteps.length) {
+            throw new SessionException(name + " is damaged: the training history arrays differ in length");
+        }
+        return new TrainingHistory.Curve(hSteps, hSec, hK, hHeld);
     }
 
     private static JsonObject parseJson(byte[] b, String name, String entry) throws SessionException {

@@ -1,8 +1,7 @@
-package lab.diffusion.app.binary;
+package lab.diffusion.engine.process;
 
 import java.util.SplittableRandom;
 import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.process.BinomialProcess;
 
 /** Forward trajectories of the shown sequences through binomial diffusion, each row with its own noise stream. */
 public final class BinaryPaths {

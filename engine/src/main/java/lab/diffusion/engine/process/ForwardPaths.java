@@ -1,4 +1,4 @@
-package lab.diffusion.app.data;
+package lab.diffusion.engine.process;
 
 import java.util.SplittableRandom;
 import lab.diffusion.engine.data.PointSet;

@@ -1,0 +1,284 @@
+package lab.diffusion.app.session;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import lab.diffusion.app.Explorer;
+import lab.diffusion.engine.session.Session;
+import lab.diffusion.engine.session.SessionException;
+import lab.diffusion.engine.session.SessionFile;
+
+/**
+ * Open, Save, Save As, recent files, autosave and crash recovery. Reading and writing run on an
+ * I/O thread and the model is captured on the engine thread, so the UI never waits; saving is
+ * atomic (temporary file, then rename) and a failed save or open changes nothing.
+ */
+public final class SessionController implements AutoCloseable {
+
+    /** Autosave interval. */
+    public static final Duration AUTOSAVE = Duration.minutes(3);
+    private static final int MAX_RECENT = 8;
+
+    private final Explorer ex;
+    private final Path home;
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "diffusion-lab-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final Timeline autosave;
+    private long autosavedStep = -1;
+
+    /** @param home the folder for recent files, the recovery file and the running marker */
+    public SessionController(Explorer ex, Path home) {
+        this.ex = ex;
+        this.home = home;
+        loadRecent();
+        autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The default home: {@code ~/.diffusion-lab} (the system property {@code dlab.home} overrides it). */
+    public static Path defaultHome() {
+        String h = System.getProperty("dlab.home");
+        return h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".diffusion-lab");
+    }
+
+    /** The file the session was last opened from or saved to (null for a new session). */
+    public ObjectProperty<Path> currentProperty() {
+        return current;
+    }
+
+    public ObservableList<Path> recent() {
+        return recent;
+    }
+
+    public Path recoveryFile() {
+        return home.resolve("recovery.dlab");
+    }
+
+    private Path runningMarker() {
+        return home.resolve("running");
+    }
+
+    /**
+     * Marks the app as running and starts autosaving. True when the last run did not end
+     * cleanly and left a recovery file to offer.
+     */
+    public boolean start() {
+        boolean crashed = Files.exists(runningMarker()) && Files.exists(recoveryFile());
+        try {
+            Files.createDirectories(home);
+            Files.writeString(runningMarker(), Instant.now().toString());
+        } catch (IOException e) {
+            ex.report("Autosave is off: cannot write in " + home + " (" + e.getMessage() + ")");
+            return crashed;
+        }
+        autosave.play();
+        return crashed;
+    }
+
+    /** Opens a session file; on any problem the current session stays and the message says why. */
+    public CompletableFuture<Boolean> open(Path file) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        ex.report("");
+        io.execute(() -> {
+            long t0 = System.nanoTime();
+            try {
+                Session s = SessionFile.read(file);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                Platform.runLater(() -> {
+                    ex.applySession(s);
+                    if (!file.equals(recoveryFile())) {
+                        current.set(file);
+                        remember(file);
+                    }
+                    autosavedStep = s.training().steps();
+                    ex.report(String.format("Opened %s (read and checked in %.2f s)", file.getFileName(), secs));
+                    done.complete(true);
+                });
+            } catch (SessionException e) {
+                Platform.runLater(() -> {
+                    ex.report("Not opened: " + e.getMessage());
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Opens a bundled demo session by name. */
+    public CompletableFuture<Boolean> openDemo(String name) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        io.execute(() -> {
+            long t0 = System.nanoTime();
+            try {
+                Session s = lab.diffusion.engine.session.Demos.openDemo(name);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                Platform.runLater(() -> {
+                    ex.applySession(s);
+                    current.set(null);
+                    autosavedStep = s.training().steps();
+                    ex.report(String.format("Opened the demo '%s' (%.2f s)", name, secs));
+                    done.complete(true);
+                });
+            } catch (SessionException e) {
+                Platform.runLater(() -> {
+                    ex.report("Not opened: " + e.getMessage());
+                    done.complete(false);
+                });
+            }
+        });
+        return done;
+    }
+
+    /** Saves to the current file; false (and nothing done) when there is none yet (use Save As). */
+    public CompletableFuture<Boolean> save() {
+        Path f = current.get();
+        if (f == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return saveAs(f);
+    }
+
+    /** Captures the session and writes it atomically; a failed write leaves the old file and says why. */
+    public CompletableFuture<Boolean> saveAs(Path file) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        capture(s -> {
+            if (s == null) {
+                ex.report("Nothing to save yet: there is no model.");
+                done.complete(false);
+                return;
+            }
+            io.execute(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    SessionFile.write(file, s);
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    long bytes = Files.size(file);
+                    Platform.runLater(() -> {
+                        current.set(file);
+                        remember(file);
+                        ex.report(String.format("Saved %s (%.1f MB in %.2f s)", file.getFileName(), bytes / 1e6, secs));
+                        done.complete(true);
+                    });
+                } catch (IOException e) {
+                    Platform.runLater(() -> {
+                        ex.report("Not saved: " + e.getMessage() + (Files.exists(file) ? " (the existing file is unchanged)" : ""));
+                        done.complete(false);
+                    });
+                }
+            });
+        });
+        return done;
+    }
+
+    /** The explorer's session with its view state and run history, on the UI thread. */
+    private void capture(java.util.function.Consumer<Session> then) {
+        var view = ex.viewState();
+        var runs = List.copyOf(ex.runs);
+        ex.engine.capture(s -> then.accept(s == null ? null : s.with(view, runs)));
+    }
+
+    /** Writes the recovery file when training moved since the last autosave. */
+    public CompletableFuture<Boolean> autosave() {
+        long step = ex.training.stepProperty().get();
+        if (step == autosavedStep || step == 0) {
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        capture(s -> {
+            if (s == null) {
+                done.complete(false);
+                return;
+            }
+            io.execute(() -> {
+                try {
+                    Files.createDirectories(home);
+                    SessionFile.write(recoveryFile(), s);
+                    Platform.runLater(() -> {
+                        autosavedStep = step;
+                        done.complete(true);
+                    });
+                } catch (IOException e) {
+                    Platform.runLater(() -> {
+                        ex.report("Autosave failed: " + e.getMessage());
+                        done.complete(false);
+                    });
+                }
+            });
+        });
+        return done;
+    }
+
+    /** Autosaves, then clears the running marker: a clean end. Completes when both are done. */
+    public CompletableFuture<Void> shutdown() {
+        autosave.stop();
+        return autosave().handle((ok, e) -> {
+            try {
+                Files.deleteIfExists(runningMarker());
+            } catch (IOException ignored) {
+                // the next start will offer the recovery file; nothing is lost
+            }
+            return null;
+        });
+    }
+
+    private void remember(Path f) {
+        Path abs = f.toAbsolutePath();
+        recent.remove(abs);
+        recent.add(0, abs);
+        while (recent.size() > MAX_RECENT) {
+            recent.remove(recent.size() - 1);
+        }
+        List<String> lines = new ArrayList<>();
+        recent.forEach(p -> lines.add(p.toString()));
+        io.execute(() -> {
+            try {
+                Files.createDirectories(home);
+                lab.diffusion.engine.io.AtomicFiles.write(home.resolve("recent.txt"),
+                        out -> out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException ignored) {
+                // the list is a convenience; the sessions themselves are unaffected
+            }
+        });
+    }
+
+    private void loadRecent() {
+        try {
+            Path f = home.resolve("recent.txt");
+            if (Files.exists(f) && Files.size(f) < 64 * 1024) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && recent.size() < MAX_RECENT) {
+                        recent.add(Path.of(line.strip()));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // an unreadable list is treated as empty
+        }
+    }
+
+    @Override
+    public void close() {
+        autosave.stop();
+        io.shutdown();
+    }
+}

@@ -1,5 +1,6 @@
 package lab.diffusion.app;
 
+import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -16,6 +17,27 @@ public final class DiffusionLabApp extends Application {
     public static final String LIGHT_CSS = "/lab/diffusion/app/light.css";
 
     private Explorer explorer;
+    private lab.diffusion.app.session.SessionController sessions;
+    private boolean closing;
+
+    private void offerRecovery(Stage stage) {
+        Path f = sessions.recoveryFile();
+        String when;
+        try {
+            when = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(java.time.ZoneId.systemDefault())
+                    .format(java.nio.file.Files.getLastModifiedTime(f).toInstant());
+        } catch (java.io.IOException e) {
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Diffusion Lab did not close properly last time. Restore the session "
+                + "autosaved at " + when + "?", ButtonType.YES, ButtonType.NO);
+        a.setTitle("Restore autosaved session?");
+        a.setHeaderText("Restore the autosaved session?");
+        a.initOwner(stage);
+        if (a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
+            sessions.open(f);
+        }
+    }
 
     @Override
     public void start(Stage stage) {
@@ -27,15 +49,31 @@ public final class DiffusionLabApp extends Application {
             a.initOwner(stage);
             return a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
         });
-        stage.setScene(scene(explorer));
-        stage.setTitle(TITLE);
+        sessions = new lab.diffusion.app.session.SessionController(explorer, lab.diffusion.app.session.SessionController.defaultHome());
+        stage.setScene(scene(explorer, sessions));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> sessions.currentProperty().get() == null ? TITLE
+                : TITLE + " — " + sessions.currentProperty().get().getFileName(), sessions.currentProperty()));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(1600, screen.getWidth()));
         stage.setHeight(Math.min(1000, screen.getHeight()));
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
         stage.setOnHidden(e -> explorer.close());
+        stage.setOnCloseRequest(e -> {
+            if (closing) {
+                return;
+            }
+            e.consume(); // autosave first (off the UI thread), then close
+            closing = true;
+            explorer.pause();
+            sessions.shutdown().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                    .whenComplete((v, err) -> javafx.application.Platform.runLater(stage::close));
+        });
         stage.show();
+        boolean crashed = sessions.start();
+        if (crashed) {
+            offerRecovery(stage);
+        }
         PerfLog.startIfEnabled(explorer);
         applyArguments(getParameters().getRaw());
         if (Boolean.getBoolean("dlab.train")) {
@@ -70,16 +108,29 @@ public final class DiffusionLabApp extends Application {
                                 + lab.diffusion.engine.data.Preset.ids() + ", heartbeat, digits or deadleaves).");
                     }
                 }
+            } else if (a.endsWith(".dlab") && !a.startsWith("-")) {
+                sessions.open(Path.of(a));
             } else {
-                explorer.report("Unknown command-line option '" + a + "' (the app accepts --data NAME).");
+                explorer.report("Unknown command-line option '" + a + "' (the app accepts --data NAME or a session file).");
             }
         }
     }
 
     /** The window's scene for an explorer (also used by tests). */
     public static Scene scene(Explorer explorer) {
+        Path home;
+        try {
+            home = java.nio.file.Files.createTempDirectory("diffusion-lab-test-home");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return scene(explorer, new lab.diffusion.app.session.SessionController(explorer, home));
+    }
+
+    /** The window's scene with its session controller. */
+    public static Scene scene(Explorer explorer, lab.diffusion.app.session.SessionController sessions) {
         lab.diffusion.app.ui.TextLayoutGuard.install(); // before any canvas draws text on the render thread
-        Scene scene = new Scene(new MainWindow(explorer), 1600, 1000);
+        Scene scene = new Scene(new MainWindow(explorer, sessions), 1600, 1000);
         scene.getStylesheets().add(DiffusionLabApp.class.getResource(LIGHT_CSS).toExternalForm());
         return scene;
     }
@@ -88,6 +139,9 @@ public final class DiffusionLabApp extends Application {
     public void stop() {
         if (explorer != null) {
             explorer.close();
+        }
+        if (sessions != null) {
+            sessions.close();
         }
     }
 }

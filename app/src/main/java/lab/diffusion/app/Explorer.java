@@ -267,7 +267,41 @@ public final class Explorer implements AutoCloseable {
         pushSetup(false);
     }
 
+    // ------------------------------------------------------------------ exports
+
+    /** The three plots shown in the current mode (Forward, Reverse, third). */
+    public java.util.List<lab.diffusion.app.plots.PlotCanvas> shownPlots() {
+        return switch (mode.get()) {
+            case BINARY -> java.util.List.of(binary.forward, binary.reverse, binary.probability);
+            case IMAGES -> java.util.List.of(images.forward, images.reverse, images.conditionPlot);
+            default -> java.util.List.of(forwardPlot, reversePlot, driftPlot);
+        };
+    }
+
+    /** The reverse samples x⁽⁰⁾ now shown (data units; 0/1 rows; grey levels for images), or null. */
+    public PointSet shownSamples() {
+        float[] x = switch (mode.get()) {
+            case BINARY -> binary.reverse.current() == null ? null : binary.reverseStates0();
+            case IMAGES -> images.reverseStates0();
+            default -> lastReverse == null ? null : lastReverse.states()[0];
+        };
+        if (x == null) {
+            return null;
+        }
+        int dim = switch (mode.get()) {
+            case BINARY -> binary.data.rows().dim();
+            case IMAGES -> images.data.width() * images.data.height();
+            default -> 2;
+        };
+        return PointSet.wrap(x.clone(), dim);
+    }
+
     // ------------------------------------------------------------------ sessions
+
+    /** Asks before an open replaces a trained model (true when there is nothing to lose or the person agrees). */
+    public boolean confirmDiscardForOpen(String what) {
+        return allowDiscard(what);
+    }
 
     /** The view settings saved with a session. */
     public java.util.Map<String, String> viewState() {

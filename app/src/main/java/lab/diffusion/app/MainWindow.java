@@ -54,17 +54,93 @@ public final class MainWindow extends BorderPane {
     private PlotCanvas enlarged;
     private final javafx.beans.property.IntegerProperty enlargedVersion = new javafx.beans.property.SimpleIntegerProperty();
 
-    public MainWindow(Explorer ex) {
+    private final lab.diffusion.app.session.SessionController sessions;
+
+    public MainWindow(Explorer ex, lab.diffusion.app.session.SessionController sessions) {
         this.ex = ex;
+        this.sessions = sessions;
         setId("main-window");
         getStyleClass().add("main-window");
         dataView = new DataView(ex.data);
-        setTop(toolbar());
+        setTop(new VBox(new AppMenu(ex, sessions, this).build(), toolbar()));
         setLeft(sidebar());
         setCenter(center());
         setBottom(bottom());
         installMouse();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public lab.diffusion.app.session.SessionController sessions() {
+        return sessions;
+    }
+
+    /** The export running now (null when none), for tests. */
+    private lab.diffusion.app.export.GifExport export;
+
+    public lab.diffusion.app.export.GifExport runningExport() {
+        return export;
+    }
+
+    /**
+     * Exports the Forward (0) or Reverse (1) plot through every t as an animated GIF or PNG
+     * frames, at {@code size}×{@code size} points, with a progress window that can cancel.
+     * The timeline runs through t while frames are taken and returns to where it was.
+     */
+    public lab.diffusion.app.export.GifExport startAnimationExport(int which, java.nio.file.Path out, boolean frames, int size,
+                                                                   int delayMillis) {
+        if (export != null) {
+            ex.report("An export is already running.");
+            return export;
+        }
+        PlotCanvas plot = ex.shownPlots().get(which);
+        int steps = ex.schedule.steps();
+        int[] ts = new int[steps + 1];
+        for (int i = 0; i <= steps; i++) {
+            ts[i] = which == 0 ? i : steps - i; // forward: data → noise; reverse: noise → data
+        }
+        int keepT = ex.timeline.t();
+        boolean wasPlaying = ex.timeline.playingProperty().get();
+        ex.timeline.playingProperty().set(false);
+        lab.diffusion.app.export.GifExport job = new lab.diffusion.app.export.GifExport().start(ts, t -> {
+            ex.timeline.setT(t);
+            return lab.diffusion.app.export.Exports.awt(plot.render(size, size + 44, 1.0));
+        }, out, delayMillis, frames);
+        export = job;
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(job.progressProperty());
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("export-cancel");
+        cancel.setOnAction(e -> job.cancel());
+        Label what = new Label((frames ? "PNG frames of the " : "Animated GIF of the ") + (which == 0 ? "forward" : "reverse")
+                + " process: " + (steps + 1) + " frames");
+        VBox box = new VBox(10, what, bar, cancel);
+        box.setPadding(new Insets(14));
+        javafx.stage.Stage dialog = new javafx.stage.Stage();
+        dialog.setTitle("Exporting");
+        if (getScene() != null && getScene().getWindow() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.setScene(new javafx.scene.Scene(box));
+        dialog.setOnCloseRequest(e -> job.cancel());
+        dialog.show();
+        job.result().whenComplete((secs, err) -> javafx.application.Platform.runLater(() -> {
+            dialog.close();
+            export = null;
+            ex.timeline.setT(keepT);
+            if (wasPlaying) {
+                ex.timeline.playingProperty().set(true);
+            }
+            if (err == null) {
+                ex.report(String.format("Exported %d frames to %s in %.1f s", steps + 1, out.getFileName(), secs));
+            } else if (err instanceof lab.diffusion.engine.io.GifWriter.Cancelled
+                    || err.getCause() instanceof lab.diffusion.engine.io.GifWriter.Cancelled) {
+                ex.report("Export cancelled; nothing was written.");
+            } else {
+                ex.report("Not exported: " + err.getMessage());
+            }
+        }));
+        return job;
     }
 
     /** The Data section (tests import through it). */

@@ -80,6 +80,11 @@ public final class BinaryMode {
         reverse.setT(t);
     }
 
+    /** The reverse samples at t = 0 (row-major 0/1), or null. */
+    public float[] reverseStates0() {
+        return lastReverse == null ? null : lastReverse.states()[0];
+    }
+
     public void onProbabilities(Views.Probabilities p) {
         if (lastReverse != null && p.t() < lastReverse.states().length) {
             probability.setValues(p.prob(), p.bits(), lastReverse.states()[0]);

@@ -178,13 +178,22 @@ public final class ImageMode {
         conditionPlot.setT(t);
     }
 
+    /** The reverse samples at t = 0 (grey levels, n × pixels), or null. */
+    public float[] reverseStates0() {
+        return lastReverse == null ? null : lastReverse.states()[0];
+    }
+
+    private Views.Reverse lastReverse;
+
     public void onReverse(Views.Reverse r) {
+        lastReverse = r;
         reverse.setStates(r.states(), data.width(), data.height());
         reverse.setT(t);
     }
 
     /** Forgets results that belong to another model or data set. */
     public void clearResults() {
+        lastReverse = null;
         reverse.setStates(null, data.width(), data.height());
         conditionPlot.setSamples(null, 0);
         runStatus.set("");

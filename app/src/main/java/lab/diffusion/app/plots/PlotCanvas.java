@@ -34,6 +34,7 @@ public abstract class PlotCanvas extends Region {
     private double padBottom = 34;
     private double padTop = 40;
     private double padRight = 14;
+    private double logicalHeight;
 
     protected PlotCanvas() {
         getChildren().add(canvas);
@@ -143,7 +144,43 @@ public abstract class PlotCanvas extends Region {
         if (w < 10 || h < 10) {
             return;
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        paintOn(canvas.getGraphicsContext2D(), w, h);
+    }
+
+    /**
+     * Renders the plot as it is now into an image {@code scale} times the size on screen, with
+     * text and lines drawn at that resolution (for exports: 2 for slides). FX thread.
+     */
+    public final javafx.scene.image.WritableImage render(double scale) {
+        double w = Math.max(10, canvas.getWidth());
+        double h = Math.max(10, canvas.getHeight());
+        return render(w, h, scale);
+    }
+
+    /** As {@link #render(double)} at a given logical size (e.g. 600×600 for a GIF frame). */
+    public final javafx.scene.image.WritableImage render(double w, double h, double scale) {
+        Canvas off = new Canvas(Math.round(w * scale), Math.round(h * scale));
+        GraphicsContext g = off.getGraphicsContext2D();
+        g.scale(scale, scale);
+        double keep = exportScale;
+        exportScale = scale;
+        Viewport shown = viewport;
+        try {
+            paintOn(g, w, h);
+        } finally {
+            exportScale = keep;
+            viewport = shown;
+            invalidate(); // what the export drew over (hit-test layout, pixel layers) is redone on screen
+        }
+        javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
+        sp.setFill(theme.background);
+        return off.snapshot(sp, null);
+    }
+
+    private double exportScale;
+
+    private void paintOn(GraphicsContext g, double w, double h) {
+        logicalHeight = h;
         g.setFill(theme.background);
         g.fillRect(0, 0, w, h);
         double aw = Math.max(10, w - padLeft - padRight);
@@ -224,7 +261,7 @@ public abstract class PlotCanvas extends Region {
         if (!xLabel.isEmpty()) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(xLabel, v.left() + v.width() / 2, canvas.getHeight() - 2);
+            g.fillText(xLabel, v.left() + v.width() / 2, logicalHeight - 2);
         }
         if (!yLabel.isEmpty()) {
             g.save();
@@ -239,6 +276,9 @@ public abstract class PlotCanvas extends Region {
 
     /** The window's output scale (2 on a high-DPI screen), for pixel layers. */
     protected final double outputScale() {
+        if (exportScale > 0) {
+            return exportScale;
+        }
         return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getOutputScaleX();
     }
 

@@ -28,6 +28,13 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Thrown by a writer that stops on purpose (e.g. cancelled); passed through unchanged, nothing is written. */
+    public static class Abort extends IOException {
+        public Abort(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Writes {@code target} atomically.
      *
@@ -63,6 +70,8 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
+        } catch (Abort e) {
+            throw e;
         } catch (AccessDeniedException e) {
             throw new IOException("cannot write " + target + ": permission denied", e);
         } catch (NoSuchFileException e) {

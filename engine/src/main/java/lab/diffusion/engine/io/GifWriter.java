@@ -23,7 +23,7 @@ import javax.imageio.stream.ImageOutputStream;
 public final class GifWriter {
 
     /** Thrown when a write is cancelled; nothing was written. */
-    public static final class Cancelled extends IOException {
+    public static final class Cancelled extends AtomicFiles.Abort {
         public Cancelled() {
             super("cancelled");
         }
@@ -69,7 +69,7 @@ public final class GifWriter {
                     throw new Cancelled();
                 }
                 BufferedImage img = frames.frame(i);
-                BufferedImage rgb = img.getType() == BufferedImage.TYPE_INT_RGB ? img : toRgb(img);
+                BufferedImage rgb = indexed(img);
                 IIOMetadata meta = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(rgb), null);
                 configure(meta, delayMillis, i == 0);
                 w.writeToSequence(new IIOImage(rgb, null, meta), null);
@@ -81,12 +81,68 @@ public final class GifWriter {
         }
     }
 
-    private static BufferedImage toRgb(BufferedImage img) {
-        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = rgb.createGraphics();
-        g.drawImage(img, 0, 0, java.awt.Color.WHITE, null);
-        g.dispose();
-        return rgb;
+    /**
+     * The frame in a fixed 256-colour palette (6×6×6 colour cube plus 40 greys), mapped through a
+     * 32×32×32 lookup table: much faster than letting the GIF writer build a palette per frame,
+     * and the same palette in every frame (no flicker).
+     */
+    static BufferedImage indexed(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] px = img.getRGB(0, 0, w, h, null, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < px.length; i++) {
+            int c = px[i];
+            dst[i] = LOOKUP[((c >> 19) & 31) << 10 | ((c >> 11) & 31) << 5 | ((c >> 3) & 31)];
+        }
+        return out;
+    }
+
+    private static final java.awt.image.IndexColorModel PALETTE;
+    private static final byte[] LOOKUP = new byte[32 * 32 * 32];
+
+    static {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        int k = 0;
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                for (int l = 0; l < 6; l++) {
+                    r[k] = (byte) (i * 51);
+                    g[k] = (byte) (j * 51);
+                    b[k] = (byte) (l * 51);
+                    k++;
+                }
+            }
+        }
+        for (int i = 0; i < 40; i++) {
+            int v = (int) Math.round(255.0 * (i + 0.5) / 40);
+            r[k] = (byte) v;
+            g[k] = (byte) v;
+            b[k] = (byte) v;
+            k++;
+        }
+        PALETTE = new java.awt.image.IndexColorModel(8, 256, r, g, b);
+        for (int q = 0; q < LOOKUP.length; q++) {
+            int cr = ((q >> 10) & 31) * 8 + 4;
+            int cg = ((q >> 5) & 31) * 8 + 4;
+            int cb = (q & 31) * 8 + 4;
+            int best = 0;
+            int bestD = Integer.MAX_VALUE;
+            for (int e = 0; e < 256; e++) {
+                int dr = cr - (r[e] & 0xFF);
+                int dg = cg - (g[e] & 0xFF);
+                int db = cb - (b[e] & 0xFF);
+                int d = 2 * dr * dr + 4 * dg * dg + 3 * db * db;
+                if (d < bestD) {
+                    bestD = d;
+                    best = e;
+                }
+            }
+            LOOKUP[q] = (byte) best;
+        }
     }
 
     private static void configure(IIOMetadata meta, int delayMillis, boolean first) throws IOException {

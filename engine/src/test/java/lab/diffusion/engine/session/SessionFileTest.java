@@ -231,6 +231,44 @@ class SessionFileTest {
     }
 
     @Test
+    void viewStateAndRunHistoryRoundTrip() throws Exception {
+        TrainingHistoryFixture h = new TrainingHistoryFixture();
+        RunRecord r1 = new RunRecord("Run 1", "paper model, T = 30", h.curve, -3.5, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        RunRecord r2 = new RunRecord("Run 2", "DDPM", h.curve, Double.NaN, new byte[0]);
+        Session s = original.with(java.util.Map.of("t", "12", "mode", "points"), java.util.List.of(r1, r2));
+        Path f = dir.resolve("with-runs.dlab");
+        SessionFile.write(f, s);
+        Session back = SessionFile.read(f);
+        assertEquals("12", back.view().get("t"));
+        assertEquals(2, back.runs().size());
+        assertEquals("Run 1", back.runs().get(0).name());
+        assertArrayEquals(r1.thumbnailPng(), back.runs().get(0).thumbnailPng());
+        assertArrayEquals(h.curve.kBits(), back.runs().get(0).curve().kBits(), 0);
+        assertTrue(Double.isNaN(back.runs().get(1).heldoutBits()));
+        assertEquals(0, back.runs().get(1).thumbnailPng().length);
+        // a tampered thumbnail is caught by its checksum; a thumbnail the history names but the file lacks is refused
+        Path src = f;
+        assertRejectedFrom(src, "thumb-flip.dlab", m -> m.get("runs/0.png")[2] ^= 1, false, "checksum of 'runs/0.png'");
+        assertRejectedFrom(src, "thumb-missing.dlab", m -> m.remove("runs/0.png"), false, "");
+        assertRejectedFrom(src, "odd-entry.dlab", m -> m.put("runs/../x.png", new byte[1]), false, "unsafe entry name");
+        assertRejectedFrom(src, "bad-view.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META), "\"view\": {",
+                "\"view\": {\"nested\": {\"a\": 1},")), true, "view setting");
+    }
+
+    /** A small curve for run records. */
+    static final class TrainingHistoryFixture {
+        final lab.diffusion.engine.train.TrainingHistory.Curve curve = new lab.diffusion.engine.train.TrainingHistory.Curve(
+                new long[] {10, 20}, new double[] {0.1, 0.2}, new double[] {-4.0, -3.8}, new double[] {Double.NaN, -3.9});
+    }
+
+    private static void assertRejectedFrom(Path src, String name, Consumer<Map<String, byte[]>> change, boolean fix, String expected)
+            throws IOException {
+        Path f = craftFrom(src, dir.resolve(name), change, fix);
+        SessionException e = assertThrows(SessionException.class, () -> SessionFile.read(f), name);
+        assertTrue(e.getMessage().contains(expected), name + ": " + e.getMessage());
+    }
+
+    @Test
     void writingOverAnExistingSessionIsAtomic() throws Exception {
         Path f = dir.resolve("overwrite.dlab");
         Files.copy(valid, f);

@@ -1,0 +1,158 @@
+package lab.diffusion.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import lab.diffusion.app.session.SessionController;
+import lab.diffusion.engine.io.GifWriter;
+import lab.diffusion.engine.session.Session;
+import lab.diffusion.engine.session.SessionFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Sessions and exports from the window: save, reset, reopen; autosave and recovery; a GIF of the reverse process. */
+@ExtendWith(ApplicationExtension.class)
+class SessionUiTest {
+
+    private Explorer ex;
+    private MainWindow window;
+    private SessionController sessions;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ex = new Explorer((title, text) -> true);
+        sessions = new SessionController(ex, Files.createTempDirectory("dlab-home"));
+        Scene scene = DiffusionLabApp.scene(ex, sessions);
+        window = (MainWindow) scene.getRoot();
+        stage.setScene(scene);
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        ex.close();
+        sessions.close();
+    }
+
+    static <T> T await(CompletableFuture<T> f) throws Exception {
+        return f.get(60, TimeUnit.SECONDS);
+    }
+
+    private void trainABit(FxRobot robot) {
+        BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
+        robot.clickOn("#train-button");
+        BinaryModeUiTest.waitFor("some training and a held-out K", () -> ex.training.stepProperty().get() > 600
+                && Double.isFinite(ex.training.heldoutKProperty().get()));
+        robot.clickOn("#train-button");
+        BinaryModeUiTest.waitFor("training to pause", () -> ex.training.stepsPerSecondProperty().get() == 0);
+    }
+
+    @Test
+    void saveResetAndReopenRestoresTheModelExactly(FxRobot robot) throws Exception {
+        trainABit(robot);
+        robot.interact(() -> ex.timeline.setT(17));
+        Path f = dir.resolve("mine.dlab");
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
+        robot.interact(() -> sessions.saveAs(f).thenAccept(saved::complete));
+        assertTrue(await(saved));
+        Session onDisk = SessionFile.read(f);
+        long steps = onDisk.training().steps();
+        assertTrue(steps > 600);
+        assertEquals("17", onDisk.view().get("t"));
+        int historyPoints = ex.training.curveProperty().get().size();
+
+        robot.clickOn("#reset-button");
+        BinaryModeUiTest.waitFor("a fresh model", () -> ex.training.stepProperty().get() == 0);
+        robot.interact(() -> ex.timeline.setT(3));
+
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        robot.interact(() -> sessions.open(f).thenAccept(opened::complete));
+        assertTrue(await(opened));
+        BinaryModeUiTest.waitFor("the saved step count", () -> ex.training.stepProperty().get() == steps);
+        assertEquals(17, ex.timeline.t());
+        assertTrue(ex.training.curveProperty().get().size() >= historyPoints, "the K history came back");
+        // the engine's model is the saved one, bit for bit
+        CompletableFuture<Session> now = new CompletableFuture<>();
+        robot.interact(() -> ex.engine.capture(now::complete));
+        Session s = await(now);
+        assertArrayEquals(onDisk.params(), s.params(), 0.0);
+        assertArrayEquals(onDisk.training().optimizerState(), s.training().optimizerState(), 0.0);
+        assertEquals(onDisk.data().train(), s.data().train());
+        assertArrayEquals(onDisk.schedule().betas(), s.schedule().betas(), 0.0);
+        assertEquals(f, sessions.currentProperty().get());
+        assertEquals(f.toAbsolutePath(), sessions.recent().get(0));
+    }
+
+    @Test
+    void aDamagedFileChangesNothingAndSaysWhy(FxRobot robot) throws Exception {
+        trainABit(robot);
+        long steps = ex.training.stepProperty().get();
+        Path bad = dir.resolve("bad.dlab");
+        Files.writeString(bad, "not a session");
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        robot.interact(() -> sessions.open(bad).thenAccept(opened::complete));
+        assertFalse(await(opened));
+        assertTrue(ex.messageProperty().get().startsWith("Not opened:"), ex.messageProperty().get());
+        assertEquals(steps, ex.training.stepProperty().get());
+        // saving into a folder that does not exist fails and says so
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
+        robot.interact(() -> sessions.saveAs(dir.resolve("no/such/folder/x.dlab")).thenAccept(saved::complete));
+        assertFalse(await(saved));
+        assertTrue(ex.messageProperty().get().startsWith("Not saved:"), ex.messageProperty().get());
+    }
+
+    @Test
+    void autosaveWritesARecoveryFileThatOpens(FxRobot robot) throws Exception {
+        assertFalse(org.testfx.util.WaitForAsyncUtils.asyncFx(sessions::start).get(10, TimeUnit.SECONDS), "a fresh home has nothing to recover");
+        trainABit(robot);
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
+        robot.interact(() -> sessions.autosave().thenAccept(saved::complete));
+        assertTrue(await(saved));
+        assertTrue(Files.exists(sessions.recoveryFile()));
+        Session s = SessionFile.read(sessions.recoveryFile());
+        assertTrue(s.training().steps() > 600);
+        // a second controller on the same home sees an unclean end (the running marker is still there)
+        SessionController next = new SessionController(ex, sessions.recoveryFile().getParent());
+        assertTrue(next.start(), "the next start offers the autosave");
+        next.close();
+        CompletableFuture<Void> down = new CompletableFuture<>();
+        robot.interact(() -> sessions.shutdown().thenAccept(down::complete));
+        await(down);
+        SessionController clean = new SessionController(ex, sessions.recoveryFile().getParent());
+        assertFalse(clean.start(), "after a clean end nothing is offered");
+        clean.close();
+    }
+
+    @Test
+    void reverseProcessGifHasOneFramePerStep(FxRobot robot) throws Exception {
+        trainABit(robot);
+        Path gif = dir.resolve("reverse.gif");
+        long t0 = System.nanoTime();
+        robot.interact(() -> window.startAnimationExport(1, gif, false, 600, 80));
+        BinaryModeUiTest.waitFor("the export", () -> window.runningExport() != null || Files.exists(gif));
+        Double secs = window.runningExport() == null ? 0.0 : window.runningExport().result().get(60, TimeUnit.SECONDS);
+        assertNotNull(secs);
+        BinaryModeUiTest.waitFor("the file", () -> Files.exists(gif));
+        assertEquals(ex.schedule.steps() + 1, GifWriter.frameCount(gif));
+        System.out.printf("GIF of %d frames at 600×600 in %.2f s%n", ex.schedule.steps() + 1, (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -369,6 +369,8 @@ public final class Explorer implements AutoCloseable {
         kChart.setCurve(training.curveProperty().get());
         engine.open(s, setup(s.data()));
         runs.setAll(s.runs());
+        runModels.clear();
+        runNumber = s.runs().size();
         training.runningProperty().set(false);
     }
 
@@ -402,6 +404,69 @@ public final class Explorer implements AutoCloseable {
     /** Earlier runs of this session (run history), newest last. */
     public final javafx.collections.ObservableList<lab.diffusion.engine.session.RunRecord> runs =
             javafx.collections.FXCollections.observableArrayList();
+    /** The models of runs made since the app started (not saved), for side-by-side comparison. */
+    private final java.util.Map<lab.diffusion.engine.session.RunRecord, lab.diffusion.engine.session.Session> runModels =
+            new java.util.IdentityHashMap<>();
+    private int runNumber;
+
+    /** The model of an earlier run, if it was made in this app (runs opened from a file keep only curve and picture). */
+    public lab.diffusion.engine.session.Session runModel(lab.diffusion.engine.session.RunRecord r) {
+        return runModels.get(r);
+    }
+
+    /** The plotted region of the point plots (data units: xMin, xMax, yMin, yMax). */
+    public double[] world() {
+        return world.clone();
+    }
+
+    /** One line: data, model, schedule and optimizer of the current run. */
+    public String describeRun() {
+        return String.format("%s; %s; %s, T = %d; %s lr %.0e, batch %d", dataName(), training.specProperty().get().describe(),
+                schedule.family().label(), schedule.steps(), training.optimizerProperty().get().id(),
+                training.learningRateProperty().get(), training.batchSizeProperty().get());
+    }
+
+    private String dataName() {
+        return switch (mode.get()) {
+            case BINARY -> binary.data.sourceProperty().get();
+            case IMAGES -> images.data.data() == null ? "images" : images.data.data().source();
+            default -> data.sourceProperty().get().isEmpty() ? "drawing" : data.sourceProperty().get();
+        };
+    }
+
+    /** Keeps the current run in the run history before its model is replaced (nothing if it never trained). */
+    private void archiveCurrentRun() {
+        if (!training.hasProgress()) {
+            return;
+        }
+        var curve = training.curveProperty().get();
+        double held = Double.NaN;
+        for (int i = curve.size() - 1; i >= 0; i--) {
+            if (!Double.isNaN(curve.heldoutBits()[i])) {
+                held = curve.heldoutBits()[i];
+                break;
+            }
+        }
+        byte[] thumb = new byte[0];
+        try {
+            var img = lab.diffusion.app.export.Exports.awt(shownPlots().get(1).render(0.35));
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", b);
+            thumb = b.toByteArray();
+        } catch (java.io.IOException | RuntimeException e) {
+            // a run without a picture is still a run
+        }
+        var r = new lab.diffusion.engine.session.RunRecord("Run " + (++runNumber), describeRun(), curve, held, thumb);
+        runs.add(r);
+        while (runs.size() > lab.diffusion.engine.session.RunRecord.MAX_RUNS) {
+            runModels.remove(runs.remove(0));
+        }
+        engine.capture(s -> {
+            if (s != null && runs.contains(r)) {
+                runModels.put(r, s.with(java.util.Map.of(), java.util.List.of()));
+            }
+        });
+    }
 
     /** Flips the bit under a point of the Forward raster (binary mode; t jumps to 0). */
     public void toggleCellAt(double sx, double sy) {
@@ -707,6 +772,16 @@ public final class Explorer implements AutoCloseable {
             }
         });
         engine.status.onValue(s -> status.set(s));
+        engine.stopped.onValue(m -> {
+            training.runningProperty().set(false);
+            report(m);
+        });
+        training.autoStopProperty().addListener((o, a, b) -> engine.setAutoStop(b ? training.autoStopSecondsProperty().get() : 0));
+        training.autoStopSecondsProperty().addListener((o, a, b) -> {
+            if (training.autoStopProperty().get()) {
+                engine.setAutoStop(b.doubleValue());
+            }
+        });
         engine.errors.onValue(this::report);
         kChart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2), Double.NaN, "");
         klBars.setReport(null, schedule.steps());
@@ -980,6 +1055,9 @@ public final class Explorer implements AutoCloseable {
         }
         // held-out K over all steps: 2,000 points × 40 steps for 2D; binary T = 2000 steps make each sequence
         // 50 times dearer, so 200 sequences every 10 s keep evaluation under ~5 % of the engine's time
+        if (!keepWeights) {
+            archiveCurrentRun();
+        }
         engine.configure(setup(pd), keepWeights);
         if (!keepWeights) {
             training.runningProperty().set(false);

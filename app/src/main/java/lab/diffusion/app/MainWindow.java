@@ -50,6 +50,12 @@ public final class MainWindow extends BorderPane {
     private final DataView dataView;
     private lab.diffusion.app.binary.BinaryDataView binaryDataView;
     private lab.diffusion.app.images.ConditionView conditionView;
+    private lab.diffusion.app.runs.RunsView runsView;
+
+    /** The Runs section (run history). */
+    public lab.diffusion.app.runs.RunsView runsView() {
+        return runsView;
+    }
     private final GridPane plots = new GridPane();
     private PlotCanvas enlarged;
     private final javafx.beans.property.IntegerProperty enlargedVersion = new javafx.beans.property.SimpleIntegerProperty();
@@ -339,7 +345,11 @@ public final class MainWindow extends BorderPane {
         tr.setExpanded(false);
         smp.setExpanded(false);
         disp.setExpanded(false);
-        VBox box = new VBox(data, cond, sch, model, tr, smp, disp);
+        runsView = new lab.diffusion.app.runs.RunsView(ex);
+        TitledPane runsPane = Forms.section("Runs", runsView);
+        runsPane.setId("runs-section");
+        runsPane.setExpanded(false);
+        VBox box = new VBox(data, cond, sch, model, tr, smp, disp, runsPane);
         box.getStyleClass().add("sidebar");
         ScrollPane sp = new ScrollPane(box);
         sp.setId("sidebar");

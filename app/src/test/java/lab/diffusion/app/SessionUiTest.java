@@ -143,6 +143,45 @@ class SessionUiTest {
     }
 
     @Test
+    void aResetRunIsKeptInTheHistoryAndComparedWithTheCurrentModel(FxRobot robot) throws Exception {
+        trainABit(robot);
+        assertEquals(0, ex.runs.size());
+        robot.clickOn("#reset-button");
+        BinaryModeUiTest.waitFor("the run in the history", () -> ex.runs.size() == 1 && ex.runModel(ex.runs.get(0)) != null);
+        var run = ex.runs.get(0);
+        assertEquals("Run 1", run.name());
+        assertTrue(run.curve().size() > 5 && run.thumbnailPng().length > 100, "curve and picture kept");
+        assertTrue(run.settings().contains("paper μ,Σ model"), run.settings());
+        robot.interact(() -> window.runsView().list().getSelectionModel().select(0));
+        robot.interact(() -> window.runsView().compare());
+        BinaryModeUiTest.waitFor("the comparison window", () -> robot.listTargetWindows().stream()
+                .anyMatch(x -> x instanceof javafx.stage.Stage st && st.getTitle() != null && st.getTitle().startsWith("Compare runs")));
+        var plots = robot.lookup("#reverse-plot").queryAll();
+        assertTrue(plots.size() >= 3, "the main reverse plot and two in the comparison: " + plots.size());
+        BinaryModeUiTest.waitFor("samples of the earlier run", () -> plots.stream().filter(p -> p.getScene() != window.getScene())
+                .allMatch(p -> ((lab.diffusion.app.plots.ReversePlot) p).pointCount() == 2000));
+        // and the run history goes into the saved session
+        Path f = dir.resolve("runs.dlab");
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
+        robot.interact(() -> sessions.saveAs(f).thenAccept(saved::complete));
+        assertTrue(await(saved));
+        assertEquals(1, SessionFile.read(f).runs().size());
+    }
+
+    @Test
+    void autoStopEndsTrainingWhenHeldOutKStalls(FxRobot robot) {
+        BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
+        robot.interact(() -> {
+            ex.training.autoStopSecondsProperty().set(1);
+            ex.training.autoStopProperty().set(true);
+            ex.setLearningRate(1e-9); // held-out K cannot improve
+        });
+        robot.clickOn("#train-button");
+        BinaryModeUiTest.waitFor("the auto-stop", () -> !ex.training.runningProperty().get());
+        assertTrue(ex.messageProperty().get().startsWith("Auto-stopped"), ex.messageProperty().get());
+    }
+
+    @Test
     void reverseProcessGifHasOneFramePerStep(FxRobot robot) throws Exception {
         trainABit(robot);
         Path gif = dir.resolve("reverse.gif");

@@ -81,6 +81,8 @@ public final class EngineService implements AutoCloseable {
     public final Channel<String> status;
     /** Problems for people (one sentence each). */
     public final Channel<String> errors;
+    /** Training stopped by itself (auto-stop); the sentence says why. */
+    public final Channel<String> stopped;
 
     private final EngineWorker worker = new EngineWorker();
     private final AtomicBoolean training = new AtomicBoolean();
@@ -88,8 +90,7 @@ public final class EngineService implements AutoCloseable {
     private final AtomicReference<DriftRequest> driftRequest = new AtomicReference<>();
     private final AtomicReference<FollowRequest> followRequest = new AtomicReference<>();
     private final AtomicReference<ConditionRequest> conditionRequest = new AtomicReference<>();
-    private final java.util.concurrent.ConcurrentLinkedQueue<java.util.function.Consumer<lab.diffusion.engine.session.Session>> captures =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean reverseWanted = new AtomicBoolean();
     private volatile int displaySamples = 2000;
     private volatile long displaySeed = 7;
@@ -118,6 +119,18 @@ public final class EngineService implements AutoCloseable {
         conditioned = new Channel<>(ui);
         status = new Channel<>(ui);
         errors = new Channel<>(ui);
+        stopped = new Channel<>(ui);
+    }
+
+    private volatile double autoStopSeconds;
+    // engine thread only: the best held-out K of this model and when (training seconds) it was reached
+    private double bestHeldout = Double.NEGATIVE_INFINITY;
+    private double bestHeldoutAt;
+    private long bestHeldoutStep;
+
+    /** Stops training when held-out K has not improved for this many seconds of training (0: never). */
+    public void setAutoStop(double seconds) {
+        autoStopSeconds = seconds;
     }
 
     /** True while the training loop runs (or is about to). */
@@ -170,6 +183,8 @@ public final class EngineService implements AutoCloseable {
                 setup = next;
                 model = lab.diffusion.engine.session.Sessions.model(session);
                 trainer = lab.diffusion.engine.session.Sessions.trainer(session, model, next.config());
+                resetAutoStop();
+                bestHeldoutAt = trainer.snapshot().seconds();
                 trainer.addListener(snapshots::publish);
                 version++;
                 reverseWanted.set(true);
@@ -189,16 +204,7 @@ public final class EngineService implements AutoCloseable {
      * it to {@code done} on the UI executor (null if there is no model yet).
      */
     public void capture(java.util.function.Consumer<lab.diffusion.engine.session.Session> done) {
-        captures.add(done);
-        if (!training.get()) {
-            worker.run(this::serveCaptures); // idle: serve now (while training, the loop serves it between chunks)
-        }
-    }
-
-    /** Engine thread: hands every waiting capture request a session of the current state. */
-    private void serveCaptures() {
-        java.util.function.Consumer<lab.diffusion.engine.session.Session> c;
-        while ((c = captures.poll()) != null) {
+        soon(() -> {
             lab.diffusion.engine.session.Session s = null;
             String problem = null;
             try {
@@ -208,19 +214,61 @@ public final class EngineService implements AutoCloseable {
             } catch (RuntimeException e) {
                 problem = e.getMessage();
             }
-            var consumer = c;
             var session = s;
             var msg = problem;
             uiExecutor.execute(() -> {
                 if (msg != null) {
                     errors.publish("Could not capture the session: " + msg);
                 }
-                consumer.accept(session);
+                done.accept(session);
             });
+        });
+    }
+
+    /**
+     * Samples n reverse trajectories of a model saved in a session (an earlier run), in the
+     * display units of its data (data units for points, 0/1 rows, grey levels for images), and
+     * hands them to {@code done} on the UI executor (null on failure).
+     */
+    public void sampleSession(lab.diffusion.engine.session.Session s, int n, long seed, java.util.function.Consumer<float[][]> done) {
+        soon(() -> {
+            float[][] states = null;
+            try {
+                TrainableModel m = lab.diffusion.engine.session.Sessions.model(s);
+                Trajectory tr = m instanceof BinaryReverseModel b ? BinarySampler.sample(b, n, seed, true)
+                        : Sampler.sample((ReverseModel) m, n, seed, true);
+                states = new float[tr.steps() + 1][];
+                Standardizer st = s.data().standardizer();
+                for (int t = 0; t <= tr.steps(); t++) {
+                    states[t] = m instanceof BinaryReverseModel ? tr.state(t) : s.data().isImages() ? ImageData.toGrey(tr.state(t), st)
+                            : st.invert(PointSet.wrap(tr.state(t), m.dim())).toArray();
+                }
+            } catch (RuntimeException e) {
+                errors.publish("Could not sample the earlier run: " + e.getMessage());
+            }
+            float[][] result = states;
+            uiExecutor.execute(() -> done.accept(result));
+        });
+    }
+
+    /** Runs an engine-thread task now when idle, or between training chunks. */
+    private void soon(Runnable task) {
+        tasks.add(task);
+        if (!training.get()) {
+            worker.run(this::serveTasks); // idle: serve now (while training, the loop serves it between chunks)
+        }
+    }
+
+    /** Engine thread: runs the waiting tasks. */
+    private void serveTasks() {
+        Runnable r;
+        while ((r = tasks.poll()) != null) {
+            r.run();
         }
     }
 
     private void rebuild() {
+        resetAutoStop();
         model = Models.create(setup.spec(), setup.schedule(), setup.modelSeed());
         trainer = new Trainer(model, setup.data(), setup.config());
         trainer.addListener(snapshots::publish);
@@ -342,7 +390,10 @@ public final class EngineService implements AutoCloseable {
             while (training.get()) {
                 TrainingSnapshot s = trainer.runChunk(CHUNK_SECONDS, () -> !training.get());
                 version++;
-                serveCaptures();
+                serveTasks();
+                if (checkAutoStop(s)) {
+                    break;
+                }
                 if (s.status() == TrainingStatus.DIVERGED) {
                     training.set(false);
                     errors.publish(s.message());
@@ -370,9 +421,37 @@ public final class EngineService implements AutoCloseable {
             }
             reverseWanted.set(true);
             pump();
-            serveCaptures();
+            serveTasks();
             status.publish(trainer.status() == TrainingStatus.DIVERGED ? "Training diverged" : "Paused");
         }
+    }
+
+    /** Engine thread: true (and training stopped) when held-out K has stalled for the auto-stop time. */
+    private boolean checkAutoStop(TrainingSnapshot s) {
+        if (s.heldoutStep() > 0 && s.heldoutStep() != bestHeldoutStep && Double.isFinite(s.heldoutKBits())) {
+            if (s.heldoutKBits() > bestHeldout + 1e-4) {
+                bestHeldout = s.heldoutKBits();
+                bestHeldoutAt = s.seconds();
+            }
+            bestHeldoutStep = s.heldoutStep();
+        }
+        if (bestHeldoutAt == 0 && bestHeldout == Double.NEGATIVE_INFINITY) {
+            bestHeldoutAt = s.seconds(); // no evaluation yet: the patience starts now
+        }
+        double patience = autoStopSeconds;
+        if (patience > 0 && s.seconds() - bestHeldoutAt >= patience && Double.isFinite(bestHeldout)) {
+            training.set(false);
+            stopped.publish(String.format("Auto-stopped at step %,d: held-out K has not improved for %.0f s (best %.3f bits).",
+                    s.step(), s.seconds() - bestHeldoutAt, bestHeldout));
+            return true;
+        }
+        return false;
+    }
+
+    private void resetAutoStop() {
+        bestHeldout = Double.NEGATIVE_INFINITY;
+        bestHeldoutAt = 0;
+        bestHeldoutStep = 0;
     }
 
     /** Serves pending display requests, refreshing everything that is stale. Engine thread only. */

@@ -20,6 +20,9 @@ public final class KChart extends PlotCanvas {
     private int hover = -1;
     private String lnullLabel = "L_null (unit Gaussian)";
     private double scale = 1;
+    private TrainingHistory.Curve second;
+    private String secondLabel = "";
+    private String firstLabel = "";
 
     /** What K is per ("sample" or "sequence") and how the L_null line is labelled. */
     public void setUnit(String unit, String lnullText) {
@@ -73,6 +76,27 @@ public final class KChart extends PlotCanvas {
         rescale();
     }
 
+    /** A second K curve drawn for comparison (another run), with labels for both. */
+    public void setSecondCurve(TrainingHistory.Curve c, String label, String firstCurveLabel) {
+        second = scaled(c);
+        secondLabel = label;
+        firstLabel = firstCurveLabel;
+        rescale();
+    }
+
+    private TrainingHistory.Curve scaled(TrainingHistory.Curve c) {
+        if (c == null || scale == 1) {
+            return c;
+        }
+        double[] k = c.kBits().clone();
+        double[] h = c.heldoutBits().clone();
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= scale;
+            h[i] /= scale;
+        }
+        return new TrainingHistory.Curve(c.steps(), c.seconds(), k, h);
+    }
+
     public void setCurve(TrainingHistory.Curve c) {
         if (c != null && scale != 1) {
             double[] k = c.kBits().clone();
@@ -111,6 +135,17 @@ public final class KChart extends PlotCanvas {
                 }
             }
         }
+        if (second != null && second.size() > 0) {
+            maxStep = Math.max(maxStep, second.steps()[second.size() - 1]);
+            for (int i = 0; i < second.size(); i++) {
+                for (double v : new double[] {second.kBits()[i], second.heldoutBits()[i]}) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
         if (Double.isFinite(ceiling)) {
             hi = Math.max(hi, ceiling);
         }
@@ -136,6 +171,14 @@ public final class KChart extends PlotCanvas {
         reference(g, v, ceiling, ceilingLabel, theme.accent2);
         if (curve == null || curve.size() == 0) {
             return;
+        }
+        if (second != null && second.size() > 0) {
+            line(g, v, second, theme.reversePath);
+            g.setFont(theme.smallFont);
+            g.setFill(theme.accent);
+            g.fillText("— " + firstLabel, v.left() + 8, v.top() + 14);
+            g.setFill(theme.reversePath);
+            g.fillText("— " + secondLabel, v.left() + 8, v.top() + 28);
         }
         long[] s = curve.steps();
         double[] k = curve.kBits();
@@ -167,6 +210,32 @@ public final class KChart extends PlotCanvas {
             g.setStroke(theme.text);
             g.setLineWidth(1);
             g.strokeLine(x, v.top(), x, v.top() + v.height());
+        }
+    }
+
+    private static void line(GraphicsContext g, Viewport v, TrainingHistory.Curve c, Color color) {
+        g.setStroke(color);
+        g.setLineWidth(1.6);
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < c.size(); i++) {
+            double k = c.kBits()[i];
+            if (!Double.isFinite(k)) {
+                continue;
+            }
+            if (started) {
+                g.lineTo(v.sx(c.steps()[i]), v.sy(k));
+            } else {
+                g.moveTo(v.sx(c.steps()[i]), v.sy(k));
+                started = true;
+            }
+        }
+        g.stroke();
+        g.setFill(color);
+        for (int i = 0; i < c.size(); i++) {
+            if (Double.isFinite(c.heldoutBits()[i])) {
+                g.fillRect(v.sx(c.steps()[i]) - 3, v.sy(c.heldoutBits()[i]) - 3, 6, 6);
+            }
         }
     }
 

@@ -30,6 +30,12 @@ public final class RenderLoop extends AnimationTimer {
         plots.add(p);
     }
 
+    /** Stops repainting p (a closed window's plot). */
+    public void unregister(PlotCanvas p) {
+        plots.remove(p);
+        main.remove(p);
+    }
+
     /** Like {@link #register} and also repainted on every frame in continuous (frame-rate test) mode. */
     public void registerMain(PlotCanvas p) {
         plots.add(p);

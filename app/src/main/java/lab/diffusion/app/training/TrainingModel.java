@@ -41,6 +41,8 @@ public final class TrainingModel {
     private final DoubleProperty kMinusLnull = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty heldoutK = new SimpleDoubleProperty(Double.NaN);
     private final javafx.beans.property.IntegerProperty perUnit = new javafx.beans.property.SimpleIntegerProperty(1);
+    private final javafx.beans.property.BooleanProperty autoStop = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.DoubleProperty autoStopSeconds = new javafx.beans.property.SimpleDoubleProperty(60);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty();
     private final DoubleProperty sw2 = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>(TrainingStatus.IDLE);
@@ -80,6 +82,15 @@ public final class TrainingModel {
 
     public DoubleProperty secondsProperty() {
         return seconds;
+    }
+
+    /** Stop training when held-out K has not improved for {@link #autoStopSecondsProperty()} seconds. */
+    public javafx.beans.property.BooleanProperty autoStopProperty() {
+        return autoStop;
+    }
+
+    public javafx.beans.property.DoubleProperty autoStopSecondsProperty() {
+        return autoStopSeconds;
     }
 
     /** What K readouts are divided by for display: 1, or the pixels of an image (K per pixel). */

@@ -74,19 +74,43 @@ public final class TrainingSettingsView extends VBox {
         batch.setValue(model.batchSizeProperty().get());
         Forms.tip(batch, "Examples per step, each with its own t ~ U{2..T} and noise ε; applies at once.");
         batch.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b != null && b != model.batchSizeProperty().get()) {
                 model.batchSizeProperty().set(b);
                 setBatch.accept(b);
             }
         });
+        model.batchSizeProperty().addListener((o, a, b) -> {
+            if (!batch.getItems().contains(b.intValue())) {
+                batch.getItems().add(b.intValue());
+                batch.getItems().sort(null);
+            }
+            batch.setValue(b.intValue());
+        });
+        model.learningRateProperty().addListener((o, a, b) -> lr.setValue(b.doubleValue()));
+
+        javafx.scene.control.CheckBox autoStop = Forms.tip(new javafx.scene.control.CheckBox("Auto-stop after"),
+                "Stop training when held-out K has not improved for this many seconds of training.");
+        autoStop.setId("auto-stop");
+        Spinner<Integer> patience = Forms.intSpinner(10, 3600, (int) model.autoStopSecondsProperty().get(), 10, this::say);
+        patience.setId("auto-stop-seconds");
+        Forms.tip(patience, "Seconds of training without a better held-out K before training stops by itself.");
+        patience.setPrefWidth(90);
+        autoStop.selectedProperty().bindBidirectional(model.autoStopProperty());
+        patience.valueProperty().addListener((o, a, b) -> model.autoStopSecondsProperty().set(b));
+        patience.disableProperty().bind(autoStop.selectedProperty().not());
+        javafx.scene.layout.HBox stopRow = new javafx.scene.layout.HBox(6, autoStop, patience, new Label("s without a better held-out K"));
+        stopRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         Spinner<Integer> seed = Forms.intSpinner(0, 1_000_000, (int) model.seedProperty().get(), 1, this::say);
         seed.setId("seed-spinner");
         Forms.tip(seed, "Seed of weights, batches and noise; applies at the next Reset.");
         seed.valueProperty().addListener((o, a, b) -> {
-            model.seedProperty().set(b);
-            setSeed.accept((long) b);
+            if (b != model.seedProperty().get()) {
+                model.seedProperty().set(b);
+                setSeed.accept((long) b);
+            }
         });
+        model.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue((int) b.longValue()));
 
         GridPane form = Forms.grid();
         Forms.row(form, "Optimizer", opt);
@@ -96,7 +120,8 @@ public final class TrainingSettingsView extends VBox {
         message.getStyleClass().add("error-text");
         message.setId("training-message");
         say("");
-        getChildren().addAll(form, Forms.note("Held-out K is evaluated on 2,000 held-out points every 5 s while training."), message);
+        getChildren().addAll(form, stopRow, Forms.note("Held-out K is evaluated on held-out data every 5–10 s while training "
+                + "(at most a tenth of the training time)."), message);
     }
 
     private void say(String text) {

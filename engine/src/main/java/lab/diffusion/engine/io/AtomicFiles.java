@@ -28,6 +28,23 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * The temporary file is created private (rw-------); give the result the permissions of the
+     * file it replaces, or rw-r--r-- for a new file, as an ordinary write would.
+     */
+    private static void keepPermissions(Path tmp, Path target) {
+        try {
+            if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                return;
+            }
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, p);
+        } catch (IOException | UnsupportedOperationException e) {
+            // permissions are a courtesy; the content is what matters
+        }
+    }
+
     /** Thrown by a writer that stops on purpose (e.g. cancelled); passed through unchanged, nothing is written. */
     public static class Abort extends IOException {
         public Abort(String message) {
@@ -64,6 +81,7 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
+            keepPermissions(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

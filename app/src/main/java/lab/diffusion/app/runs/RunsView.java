@@ -1,0 +1,100 @@
+package lab.diffusion.app.runs;
+
+import java.io.ByteArrayInputStream;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import lab.diffusion.app.Explorer;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.engine.session.RunRecord;
+
+/**
+ * The Runs section: every training run of this session (kept when its model was replaced) with
+ * its final held-out K, settings and a picture of its samples; two runs, or one run and the
+ * current model, can be compared side by side.
+ */
+public final class RunsView extends VBox {
+
+    private final Explorer ex;
+    private final ListView<RunRecord> list;
+    private final Label message = Forms.note("");
+
+    public RunsView(Explorer ex) {
+        super(8);
+        this.ex = ex;
+        list = new ListView<>(ex.runs);
+        list.setId("runs-list");
+        list.setPrefHeight(180);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setPlaceholder(new Label("No earlier runs yet: a run is kept here when Reset or a new model replaces it."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                long steps = r.curve().size() == 0 ? 0 : r.curve().steps()[r.curve().size() - 1];
+                setText(String.format("%s · %,d steps · held-out K %s", r.name(), steps,
+                        Double.isNaN(r.heldoutBits()) ? "–" : String.format("%.3f", r.heldoutBits())));
+                if (r.thumbnailPng().length > 0) {
+                    ImageView iv = new ImageView(new Image(new ByteArrayInputStream(r.thumbnailPng())));
+                    iv.setFitWidth(44);
+                    iv.setFitHeight(44);
+                    iv.setPreserveRatio(true);
+                    setGraphic(iv);
+                } else {
+                    setGraphic(null);
+                }
+                setTooltip(new javafx.scene.control.Tooltip(r.settings()));
+            }
+        });
+        Button compare = Forms.tip(new Button("Compare"), "Show two selected runs (or one run and the current model) side by side at "
+                + "the same t, with their K curves overlaid.");
+        compare.setId("runs-compare");
+        compare.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isEqualTo(0));
+        compare.setOnAction(e -> compare());
+        Button remove = Forms.tip(new Button("Remove"), "Forget the selected runs.");
+        remove.setId("runs-remove");
+        remove.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isEqualTo(0));
+        remove.setOnAction(e -> ex.runs.removeAll(java.util.List.copyOf(list.getSelectionModel().getSelectedItems())));
+        message.setId("runs-message");
+        say("");
+        getChildren().addAll(list, new HBox(6, compare, remove), message);
+    }
+
+    public ListView<RunRecord> list() {
+        return list;
+    }
+
+    private void say(String t) {
+        message.setText(t);
+        message.setVisible(!t.isEmpty());
+        message.setManaged(!t.isEmpty());
+    }
+
+    /** Opens the comparison of the selected runs (a second run, or the current model). */
+    public CompareWindow compare() {
+        var sel = java.util.List.copyOf(list.getSelectionModel().getSelectedItems());
+        if (sel.isEmpty()) {
+            return null;
+        }
+        RunRecord a = sel.get(0);
+        RunRecord b = sel.size() > 1 ? sel.get(1) : null;
+        say(ex.runModel(a) == null || (b != null && ex.runModel(b) == null)
+                ? "Runs opened from a file keep their K curve and picture; their samples cannot be redrawn." : "");
+        CompareWindow w = new CompareWindow(ex, a, b);
+        w.show(getScene() == null ? null : getScene().getWindow());
+        return w;
+    }
+}

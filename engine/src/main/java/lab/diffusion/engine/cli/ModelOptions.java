@@ -26,8 +26,15 @@ final class ModelOptions {
     @Option(names = "--T", description = "Number of diffusion steps T. Default: 40, images " + IMAGE_T + ", binomial 2000")
     Integer steps;
 
-    @Option(names = "--schedule", description = "β schedule: paper, erasure, linear, cosine, logsnr. Default: logsnr, images cosine, binomial erasure")
+    @Option(names = "--schedule", description = "β schedule: paper, erasure, linear, cosine, logsnr, or learned (β₂…β_T trained with "
+            + "the paper model, starting from --schedule-base). Default: logsnr, images cosine, binomial erasure")
     String schedule;
+
+    @Option(names = "--schedule-base", defaultValue = "logsnr", description = "Starting schedule of --schedule learned. Default: ${DEFAULT-VALUE}")
+    String scheduleBase;
+
+    @Option(names = "--schedule-csv", description = "A schedule from a CSV file of t,β rows (as the app saves them); overrides --schedule and --T.")
+    String scheduleCsv;
 
     @Option(names = "--width", description = "Hidden units per layer. Default: 128, images " + IMAGE_WIDTH + ", binomial 50")
     Integer width;
@@ -88,8 +95,25 @@ final class ModelOptions {
 
     Schedule schedule() {
         int t = steps != null ? steps : binomial() ? 2000 : images ? IMAGE_T : 40;
+        if (scheduleCsv != null) {
+            try {
+                return lab.diffusion.engine.schedule.ScheduleCsv.read(java.nio.file.Path.of(scheduleCsv));
+            } catch (lab.diffusion.engine.data.DataException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         ScheduleFamily f = schedule != null ? ScheduleFamily.parse(schedule)
                 : binomial() ? ScheduleFamily.ERASURE : images ? ScheduleFamily.COSINE : ScheduleFamily.LOGSNR;
+        if (f == ScheduleFamily.LEARNED) {
+            ScheduleFamily b = ScheduleFamily.parse(scheduleBase);
+            if (!b.isStandard()) {
+                throw new UserError("--schedule-base must be one of paper, erasure, linear, cosine, logsnr");
+            }
+            return lab.diffusion.engine.schedule.Schedule.ofBetas(ScheduleFamily.LEARNED, Schedules.create(b, t).betas());
+        }
+        if (f == ScheduleFamily.CUSTOM) {
+            throw new UserError("a custom schedule comes from a file: use --schedule-csv FILE");
+        }
         return Schedules.create(f, t);
     }
 

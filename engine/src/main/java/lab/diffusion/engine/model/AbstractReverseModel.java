@@ -17,8 +17,9 @@ abstract class AbstractReverseModel implements ReverseModel {
     }
 
     protected final ModelSpec spec;
-    protected final Schedule schedule;
-    protected final GaussianTables tab;
+    /** The schedule in use (changes while a learned schedule trains). */
+    protected Schedule schedule;
+    protected GaussianTables tab;
     protected final ParamBuffer params;
     protected final Mlp mlp;
     protected final int dim;
@@ -57,6 +58,15 @@ abstract class AbstractReverseModel implements ReverseModel {
     @Override
     public Schedule schedule() {
         return schedule;
+    }
+
+    /** Switches to another schedule of the same T (a learned schedule after a step). */
+    protected void useSchedule(Schedule s) {
+        if (s.steps() != steps) {
+            throw new IllegalArgumentException("the schedule must keep T = " + steps);
+        }
+        schedule = s;
+        tab = new GaussianTables(s);
     }
 
     @Override

@@ -178,7 +178,17 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
     /** Most parameters a model may have (keeps memory for weights, gradient and optimizer bounded). */
     public static final long MAX_PARAMETERS = 20_000_000L;
 
-    /** Number of parameters of this architecture for T steps. */
+    /** Number of parameters of this architecture with a schedule of this family and T (a learned schedule adds T − 1). */
+    public long parameterCount(lab.diffusion.engine.schedule.Schedule schedule) {
+        long n = parameterCount(schedule.steps());
+        if (kind == Kind.PAPER && readout != Readout.EMBEDDING
+                && schedule.family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
+            n += schedule.steps() - 1;
+        }
+        return n;
+    }
+
+    /** Number of parameters of this architecture for T steps (fixed schedule). */
     public long parameterCount(int steps) {
         long in = embedsTime() ? dim + embedding : dim;
         long basis = readout == Readout.BUMPS ? bumps : readout == Readout.EMBEDDING ? 1 : steps;

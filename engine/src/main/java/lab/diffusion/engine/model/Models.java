@@ -16,7 +16,12 @@ public final class Models {
 
     /** A new model of the given precision (DOUBLE for reference computations and gradient checks). */
     public static TrainableModel create(ModelSpec spec, Schedule schedule, DataType type, long seed) {
-        long count = spec.parameterCount(schedule.steps());
+        if (schedule.family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED
+                && (spec.kind() != ModelSpec.Kind.PAPER || spec.readout() == ModelSpec.Readout.EMBEDDING)) {
+            throw new IllegalArgumentException("a learned schedule trains with the paper model's bound K (bump or per-step readout); "
+                    + "the " + spec.kind().id() + " model cannot learn it");
+        }
+        long count = spec.parameterCount(schedule);
         if (count > ModelSpec.MAX_PARAMETERS) {
             throw new IllegalArgumentException(String.format("the model would have %,d parameters (more than %,d)%s; "
                     + "use fewer steps, a smaller network or the bump readout", count, ModelSpec.MAX_PARAMETERS,

@@ -18,6 +18,14 @@ public interface TrainableModel {
 
     Schedule schedule();
 
+    /**
+     * The schedule this model was built from: {@link #schedule()} itself, except for a learned
+     * schedule, where it is the starting schedule the learned offsets apply to (sessions store it).
+     */
+    default Schedule baseSchedule() {
+        return schedule();
+    }
+
     default int dim() {
         return spec().dim();
     }

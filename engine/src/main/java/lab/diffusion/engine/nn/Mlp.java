@@ -36,6 +36,8 @@ public final class Mlp {
         final Mirror[] out;
         final Mirror[] delta;
         final int rows;
+        /** ∂loss/∂input (allocated on first use). */
+        Mirror inputGrad;
 
         Work(int rows) {
             this.rows = rows;
@@ -48,6 +50,11 @@ public final class Mlp {
                 out[l] = Mirror.allocate(t, rows, sizes[l + 1], hidden ? Mirror.Extra.ONES : Mirror.Extra.NONE);
                 delta[l] = Mirror.allocate(t, rows, sizes[l + 1], hidden ? Mirror.Extra.SCRATCH : Mirror.Extra.NONE);
             }
+        }
+
+        /** ∂loss/∂input after {@link Mlp#backward(Work, boolean)} with true (heap side valid; column-major rows × inputs). */
+        public Mirror inputGradient() {
+            return inputGrad;
         }
 
         /** Fill this with the batch (heap side), then call {@link Mlp#forward(Work)}. */
@@ -206,6 +213,11 @@ public final class Mlp {
      * overwrites this network's slice of the gradient buffer. Needs the forward pass of the same batch.
      */
     public void backward(Work wk) {
+        backward(wk, false);
+    }
+
+    /** As {@link #backward(Work)}; with {@code inputGradient} also ∂loss/∂input into {@link Work#inputGradient()}. */
+    public void backward(Work wk, boolean inputGradient) {
         Mirror d = wk.delta[layers - 1];
         d.upload();
         for (int l = layers - 1; l >= 0; l--) {
@@ -219,6 +231,13 @@ public final class Mlp {
                 below.upload();
                 d = below;
             }
+        }
+        if (inputGradient) {
+            if (wk.inputGrad == null) {
+                wk.inputGrad = Mirror.allocate(buffer.type(), wk.rows, sizes[0], Mirror.Extra.SCRATCH);
+            }
+            Nd4j.gemm(d.array(), w[0], wk.inputGrad.withExtra(), false, true, 1.0, 0.0);
+            wk.inputGrad.download();
         }
     }
 }

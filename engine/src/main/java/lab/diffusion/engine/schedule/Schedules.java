@@ -20,6 +20,8 @@ public final class Schedules {
             case LINEAR -> linear(steps);
             case COSINE -> cosine(steps);
             case LOGSNR -> logSnr(steps);
+            case CUSTOM, LEARNED -> throw new IllegalArgumentException("a " + family.label().toLowerCase()
+                    + " schedule is built from knots or a starting schedule, not from T alone");
         };
         return Schedule.ofBetas(family, b);
     }

@@ -478,7 +478,7 @@ public final class SessionFile {
             } else {
                 params = doubles(bytes.get(PARAMS), name, PARAMS);
             }
-            long expected = ParameterCounts.of(spec, schedule.steps());
+            long expected = spec.parameterCount(schedule);
             if (params.length != expected || (long) number(m, "param_count", name, META) != expected) {
                 throw new SessionException(name + " is damaged: it has " + params.length + " weights, the model needs " + expected);
             }

@@ -17,7 +17,7 @@ public final class Sessions {
         Session.Training training = new Session.Training(trainer.optimizer().kind(), trainer.optimizer().learningRate(),
                 trainer.snapshot().batchSize(), config.seed(), trainer.step(), trainer.snapshot().seconds(),
                 trainer.optimizer().iteration(), trainer.optimizer().state(), trainer.history().curve());
-        return new Session(trainer.data(), m.schedule(), m.spec(), modelSeed, m.parameters().master(), training);
+        return new Session(trainer.data(), m.baseSchedule(), m.spec(), modelSeed, m.parameters().master(), training);
     }
 
     /** Builds the model with the session's weights (on the engine thread). */

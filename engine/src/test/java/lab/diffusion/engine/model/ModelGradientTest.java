@@ -79,6 +79,29 @@ class ModelGradientTest {
         assertTrue(worst < 1e-6, "worst relative error " + worst);
     }
 
+    /**
+     * A learned schedule (paper §2.4.1): the loss's gradient with respect to the network and the
+     * schedule offsets cₜ, with the batch's noise frozen, against finite differences.
+     */
+    @ParameterizedTest
+    @CsvSource({"BUMPS,CODE", "BUMPS,EQ65", "PER_STEP,CODE"})
+    void learnedScheduleGradientMatchesFiniteDifferences(ModelSpec.Readout readout, ModelSpec.MeanForm form) {
+        Schedule s = Schedule.ofBetas(lab.diffusion.engine.schedule.ScheduleFamily.LEARNED,
+                Schedules.create(ScheduleFamily.COSINE, 8).betas());
+        ModelSpec spec = new ModelSpec(ModelSpec.Kind.PAPER, 2, 6, 2, Activation.TANH, readout, 4, form,
+                ModelSpec.DdpmVariance.POSTERIOR, 8, Double.NaN);
+        ReverseModel m = Models.gaussian(spec, s, DataType.DOUBLE, 3);
+        assertEquals(spec.parameterCount(8) + 7, m.parameters().size(), "T − 1 schedule parameters");
+        randomize(m, 12, 0.4);
+        double worst = worstRelativeError(m, batch(9, 2, 8, 2, 13));
+        assertTrue(worst < 1e-6, "worst relative error " + worst);
+        // the schedule moved with the offsets, β₁ did not, and β stays in (0, 1)
+        assertEquals(s.beta(1), m.schedule().beta(1), 0.0);
+        for (int t = 1; t <= 8; t++) {
+            assertTrue(m.schedule().beta(t) > 0 && m.schedule().beta(t) < 1);
+        }
+    }
+
     /** The paper's parametrization with t through an input embedding (the image model), both mean forms, D = 5. */
     @ParameterizedTest
     @CsvSource({"CODE", "EQ65", "RESIDUAL"})

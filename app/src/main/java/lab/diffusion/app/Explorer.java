@@ -62,6 +62,7 @@ public final class Explorer implements AutoCloseable {
     public final DriftPlot driftPlot = new DriftPlot();
     public final KChart kChart = new KChart();
     public final KlBars klBars = new KlBars();
+    public final lab.diffusion.app.plots.VarianceBounds varianceBounds = new lab.diffusion.app.plots.VarianceBounds();
     public final RenderLoop renderLoop = new RenderLoop();
     public final EngineService engine;
     /** Binary data (the heartbeat): rasters instead of point plots. */
@@ -141,6 +142,7 @@ public final class Explorer implements AutoCloseable {
         renderLoop.registerMain(images.conditionPlot);
         renderLoop.register(kChart);
         renderLoop.register(klBars);
+        renderLoop.register(varianceBounds);
         wire();
         data.loadPreset(Preset.SWISSROLL);
         renderLoop.start();
@@ -729,6 +731,9 @@ public final class Explorer implements AutoCloseable {
             training.accept(s);
             kChart.setCurve(training.curveProperty().get());
             klBars.setReport(s.heldoutReport(), schedule.steps());
+            if (mode.get() != Mode.BINARY) {
+                varianceBounds.setData(s.heldoutReport(), schedule.schedule());
+            }
             if (s.status() == TrainingStatus.DIVERGED) {
                 training.runningProperty().set(false);
             }
@@ -772,6 +777,16 @@ public final class Explorer implements AutoCloseable {
             }
         });
         engine.status.onValue(s -> status.set(s));
+        engine.learnedSchedule.onValue(ls -> {
+            if (schedule.family() == ScheduleFamily.LEARNED && ls.steps() == schedule.steps()) {
+                learnedUpdate = true;
+                try {
+                    schedule.setSchedule(ls);
+                } finally {
+                    learnedUpdate = false;
+                }
+            }
+        });
         engine.stopped.onValue(m -> {
             training.runningProperty().set(false);
             report(m);
@@ -865,12 +880,111 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void onScheduleChanged(Schedule s) {
+        if (learnedUpdate) {
+            // a learned schedule moved while training: show it, keep the model
+            recomputeForward();
+            updateEndpoint();
+            return;
+        }
         timeline.setMax(s.steps());
         klBars.setReport(null, s.steps());
         follow(-1);
         recomputeForward();
         updateEndpoint();
         pushSetup(false);
+    }
+
+    /** True while a learned schedule's new β are shown (no new model). */
+    private boolean learnedUpdate;
+
+    /**
+     * Applies an exact schedule (drawn, loaded from CSV, or a learned schedule's start); asks
+     * first when that discards training. False if refused or invalid (the message says why).
+     */
+    public boolean requestSchedule(Schedule s) {
+        if (java.util.Arrays.equals(s.betas(), schedule.schedule().betas()) && s.family() == schedule.family()) {
+            return true;
+        }
+        if (s.steps() > schedule.maxStepsProperty().get()) {
+            report("T = " + s.steps() + " is more than this kind of data allows (" + schedule.maxStepsProperty().get() + ").");
+            return false;
+        }
+        if (s.family() == ScheduleFamily.LEARNED) {
+            ModelSpec sp = training.specProperty().get();
+            if (sp.kind() != ModelSpec.Kind.PAPER || sp.readout() == ModelSpec.Readout.EMBEDDING) {
+                report("A learned schedule trains with the paper model and a bump or per-step readout (it ascends the bound K).");
+                return false;
+            }
+        }
+        if (!allowDiscard("Changing the schedule")) {
+            return false;
+        }
+        schedule.setSchedule(s);
+        return true;
+    }
+
+    /**
+     * Trains the current model setup with the current schedule (A) and with {@code b}, fresh and
+     * one after the other for {@code seconds} each, on the same data and seed.
+     */
+    public boolean compareSchedules(Schedule b, double seconds, java.util.function.Consumer<String> progress,
+                                    java.util.function.BiConsumer<EngineService.PairResult, EngineService.PairResult> done) {
+        PointData pd;
+        try {
+            pd = switch (mode.get()) {
+                case IMAGES -> images.data.data();
+                case BINARY -> binary.data.toPointData();
+                default -> data.toPointData();
+            };
+        } catch (DataException e) {
+            report(e.getMessage());
+            return false;
+        }
+        if (pd == null) {
+            report("There are no data to train on yet.");
+            return false;
+        }
+        pause();
+        EngineService.Setup sa = setup(pd);
+        EngineService.Setup sb = new EngineService.Setup(pd, b, sa.spec(), sa.config().withEvaluation(0, 10), sa.modelSeed(),
+                sa.idealReference());
+        engine.trainPair(new EngineService.Setup(pd, sa.schedule(), sa.spec(), sa.config().withEvaluation(0, 10), sa.modelSeed(),
+                sa.idealReference()), sb, seconds, progress, done);
+        return true;
+    }
+
+    /** Samples used by {@link #estimateLogLikelihood()}. */
+    public static final int IS_SAMPLES = 100;
+
+    /** Estimates log p of 1,000 held-out points by importance sampling with 100 samples each (Gaussian models). */
+    public void estimateLogLikelihood() {
+        if (mode.get() == Mode.BINARY) {
+            report("The importance-sampled log-likelihood is computed for Gaussian models (points, images).");
+            return;
+        }
+        training.logLikelihoodProperty().set("estimating…");
+        long step = training.stepProperty().get();
+        engine.estimateLogLikelihood(IS_SAMPLES, mode.get() == Mode.IMAGES ? 100 : 1000, r -> {
+            if (r == null) {
+                training.logLikelihoodProperty().set("–");
+                return;
+            }
+            int per = training.perUnitProperty().get();
+            boolean swiss = mode.get() == Mode.POINTS && data.presetProperty().get() == Preset.SWISSROLL;
+            training.logLikelihoodProperty().set(String.format("%.3f ± %.3f %s (N = %d, step %,d)%s", r.logpBits() / per,
+                    r.stdErrBits() / per, per > 1 ? "bits/px" : "bits", r.samples(), step,
+                    swiss ? String.format("; true %.2f", SWISSROLL_LOGLIK_BITS) : ""));
+        });
+    }
+
+    /** The data shown in the Forward plot (data units), for comparisons. */
+    public PointSet shownData() {
+        return data.points();
+    }
+
+    /** Learns the schedule with the model, starting from the current one (paper §2.4.1). */
+    public boolean requestLearnedSchedule() {
+        return requestSchedule(Schedule.ofBetas(ScheduleFamily.LEARNED, schedule.schedule().betas()));
     }
 
     private void onTChanged() {

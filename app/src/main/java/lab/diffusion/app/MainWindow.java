@@ -51,6 +51,36 @@ public final class MainWindow extends BorderPane {
     private lab.diffusion.app.binary.BinaryDataView binaryDataView;
     private lab.diffusion.app.images.ConditionView conditionView;
     private lab.diffusion.app.runs.RunsView runsView;
+    private ScheduleView scheduleView;
+    private lab.diffusion.app.schedule.ScheduleEditor editor;
+    private lab.diffusion.app.schedule.ScheduleCompare scheduleCompare;
+
+    /** The Schedule section. */
+    public ScheduleView scheduleView() {
+        return scheduleView;
+    }
+
+    /** Opens (or brings forward) the schedule editor. */
+    public lab.diffusion.app.schedule.ScheduleEditor openScheduleEditor() {
+        if (editor == null || !editor.stage().isShowing()) {
+            editor = new lab.diffusion.app.schedule.ScheduleEditor(ex.schedule, ex::requestSchedule, ex.renderLoop);
+        }
+        editor.show(getScene() == null ? null : getScene().getWindow());
+        return editor;
+    }
+
+    /** Opens the comparison of two schedules (2D points). */
+    public lab.diffusion.app.schedule.ScheduleCompare openScheduleCompare() {
+        if (ex.mode() != Explorer.Mode.POINTS) {
+            ex.report("Schedules are compared on 2D points; switch to a 2D data set first.");
+            return null;
+        }
+        if (scheduleCompare == null || !scheduleCompare.stage().isShowing()) {
+            scheduleCompare = new lab.diffusion.app.schedule.ScheduleCompare(ex);
+        }
+        scheduleCompare.show(getScene() == null ? null : getScene().getWindow());
+        return scheduleCompare;
+    }
 
     /** The Runs section (run history). */
     public lab.diffusion.app.runs.RunsView runsView() {
@@ -283,7 +313,28 @@ public final class MainWindow extends BorderPane {
     }
 
     private ScrollPane sidebar() {
-        ScheduleView scheduleView = new ScheduleView(ex.schedule, (f, t) -> ex.requestSchedule(f, t));
+        ScheduleView scheduleView = new ScheduleView(ex.schedule, (f, t) -> ex.requestSchedule(f, t), new ScheduleView.Actions() {
+            @Override
+            public void edit() {
+                openScheduleEditor();
+            }
+
+            @Override
+            public void compare() {
+                openScheduleCompare();
+            }
+
+            @Override
+            public boolean learn() {
+                return ex.requestLearnedSchedule();
+            }
+
+            @Override
+            public boolean apply(lab.diffusion.engine.schedule.Schedule s) {
+                return ex.requestSchedule(s);
+            }
+        });
+        this.scheduleView = scheduleView;
         ex.timeline.tProperty().addListener((o, a, b) -> scheduleView.chart().setT(b.intValue()));
         ex.renderLoop.register(scheduleView.chart());
         ModelView modelView = new ModelView(ex.training, ex::requestSpec);
@@ -415,7 +466,7 @@ public final class MainWindow extends BorderPane {
                 () -> enlarged == null ? plots.getWidth() / 3 + 40 : plots.getWidth() * 0.55, plots.widthProperty(), enlargedVersion));
         plots.setMinHeight(260);
         VBox.setVgrow(plots, Priority.SOMETIMES);
-        TelemetryView telemetry = new TelemetryView(ex.training, ex.kChart, ex.klBars);
+        TelemetryView telemetry = new TelemetryView(ex.training, ex.kChart, ex.klBars, ex.varianceBounds, ex::estimateLogLikelihood);
         telemetry.setMinHeight(190);
         VBox.setVgrow(telemetry, Priority.ALWAYS);
         VBox box = new VBox(plots, new TimelineView(ex.timeline), telemetry);

@@ -83,6 +83,8 @@ public final class EngineService implements AutoCloseable {
     public final Channel<String> errors;
     /** Training stopped by itself (auto-stop); the sentence says why. */
     public final Channel<String> stopped;
+    /** A learned schedule as it is now (while it trains). */
+    public final Channel<Schedule> learnedSchedule;
 
     private final EngineWorker worker = new EngineWorker();
     private final AtomicBoolean training = new AtomicBoolean();
@@ -120,6 +122,7 @@ public final class EngineService implements AutoCloseable {
         status = new Channel<>(ui);
         errors = new Channel<>(ui);
         stopped = new Channel<>(ui);
+        learnedSchedule = new Channel<>(ui);
     }
 
     private volatile double autoStopSeconds;
@@ -191,6 +194,9 @@ public final class EngineService implements AutoCloseable {
                 lastDriftVersion = -1;
                 lastReverseStates = null;
                 snapshots.publish(trainer.snapshot());
+                if (model.schedule().family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
+                    learnedSchedule.publish(model.schedule());
+                }
                 pump();
                 status.publish("Opened: " + next.spec().describe());
             } catch (RuntimeException e) {
@@ -248,6 +254,63 @@ public final class EngineService implements AutoCloseable {
             }
             float[][] result = states;
             uiExecutor.execute(() -> done.accept(result));
+        });
+    }
+
+    /**
+     * Estimates the log-likelihood of held-out points by importance sampling with the current
+     * model (paper §2.3) and hands the result to {@code done} (null when the model is not Gaussian).
+     */
+    public void estimateLogLikelihood(int samples, int points, java.util.function.Consumer<lab.diffusion.engine.sample.ImportanceSampling.Result> done) {
+        soon(() -> {
+            lab.diffusion.engine.sample.ImportanceSampling.Result r = null;
+            if (model instanceof ReverseModel g && setup != null) {
+                status.publish("Estimating log p by importance sampling…");
+                try {
+                    r = lab.diffusion.engine.sample.ImportanceSampling.estimate(g, setup.data().heldout().head(points), samples, 23);
+                } catch (RuntimeException e) {
+                    errors.publish("The estimate failed: " + e.getMessage());
+                }
+                status.publish(training.get() ? "Training" : "Ready");
+            }
+            var res = r;
+            uiExecutor.execute(() -> done.accept(res));
+        });
+    }
+
+    /** The outcome of training one model of a comparison. */
+    public record PairResult(String label, lab.diffusion.engine.train.TrainingHistory.Curve curve, double heldoutBits, long steps,
+                             double seconds) {
+    }
+
+    /**
+     * Trains two fresh models one after the other for {@code seconds} each (same data and seed,
+     * their own schedules) and hands both results to {@code done}; the model being trained in
+     * the window pauses meanwhile. {@code progress} gets a sentence now and then.
+     */
+    public void trainPair(Setup a, Setup b, double seconds, java.util.function.Consumer<String> progress,
+                          java.util.function.BiConsumer<PairResult, PairResult> done) {
+        training.set(false);
+        soon(() -> {
+            PairResult[] r = new PairResult[2];
+            Setup[] both = {a, b};
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Setup s = both[i];
+                    String label = i == 0 ? "A" : "B";
+                    uiExecutor.execute(() -> progress.accept("Training " + label + " (" + s.schedule() + ") for " + (int) seconds + " s…"));
+                    TrainableModel m = Models.create(s.spec(), s.schedule(), s.modelSeed());
+                    Trainer tr = new Trainer(m, s.data(), s.config());
+                    TrainingSnapshot snap = tr.run(Long.MAX_VALUE, seconds, null);
+                    double k = lab.diffusion.engine.objective.Bounds.evaluate(m, s.data().heldout().head(2000), 17).kBits();
+                    r[i] = new PairResult(label + ": " + s.schedule(), tr.history().curve(), k, snap.step(), snap.seconds());
+                    Nd4jRuntime.collectGarbage();
+                }
+            } catch (RuntimeException e) {
+                uiExecutor.execute(() -> progress.accept("The comparison stopped: " + e.getMessage()));
+                return;
+            }
+            uiExecutor.execute(() -> done.accept(r[0], r[1]));
         });
     }
 
@@ -402,6 +465,9 @@ public final class EngineService implements AutoCloseable {
                 long now = System.nanoTime();
                 long interval = Math.max(MIN_REFRESH_NANOS, (long) (TRAIN_TO_DISPLAY * refreshCostNanos));
                 if (now - lastRefreshNanos >= interval) {
+                    if (model.schedule().family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
+                        learnedSchedule.publish(model.schedule());
+                    }
                     reverseWanted.set(true);
                     lastDriftVersion = -1;
                     pump();

@@ -14,6 +14,7 @@ public final class CurveChart extends PlotCanvas {
     private static final Color SNR = Color.web("#d4700f");
 
     private Schedule schedule;
+    private Schedule compare;
     private int t = -1;
     private int hoverT = -1;
 
@@ -48,18 +49,28 @@ public final class CurveChart extends PlotCanvas {
         schedule = s;
         double lo = 1;
         double hi = 1;
-        for (int k = 1; k <= s.steps(); k++) {
-            for (double v : new double[] {s.beta(k), s.alphaBar(k), s.snr(k)}) {
-                if (v > 0 && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+        for (Schedule c : compare == null ? new Schedule[] {s} : new Schedule[] {s, compare}) {
+            for (int k = 1; k <= c.steps(); k++) {
+                for (double v : new double[] {c.beta(k), c.alphaBar(k), c.snr(k)}) {
+                    if (v > 0 && Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
                 }
             }
         }
         lo = Math.pow(10, Math.floor(Math.log10(Math.max(lo, 1e-12))));
         hi = Math.pow(10, Math.ceil(Math.log10(Math.min(hi, 1e12))));
-        setWorld(1, Math.max(2, s.steps()), lo, hi);
+        setWorld(1, Math.max(2, Math.max(s.steps(), compare == null ? 0 : compare.steps())), lo, hi);
         updateSubtitle();
+    }
+
+    /** A second schedule drawn dashed over the first (schedule comparison), or null. */
+    public void setCompare(Schedule s) {
+        compare = s;
+        if (schedule != null) {
+            setSchedule(schedule);
+        }
     }
 
     public void setT(int t) {
@@ -80,9 +91,16 @@ public final class CurveChart extends PlotCanvas {
         if (schedule == null) {
             return;
         }
-        curve(g, v, 0, BETA);
-        curve(g, v, 1, ALPHA_BAR);
-        curve(g, v, 2, SNR);
+        if (compare != null) {
+            g.setLineDashes(6, 4);
+            curve(g, v, compare, 0, BETA);
+            curve(g, v, compare, 1, ALPHA_BAR);
+            curve(g, v, compare, 2, SNR);
+            g.setLineDashes();
+        }
+        curve(g, v, schedule, 0, BETA);
+        curve(g, v, schedule, 1, ALPHA_BAR);
+        curve(g, v, schedule, 2, SNR);
         if (t >= 1) {
             double x = v.sx(t);
             g.setStroke(theme.text);
@@ -93,13 +111,13 @@ public final class CurveChart extends PlotCanvas {
         }
     }
 
-    private void curve(GraphicsContext g, Viewport v, int which, Color c) {
+    private void curve(GraphicsContext g, Viewport v, Schedule sc, int which, Color c) {
         g.setStroke(c);
         g.setLineWidth(2);
         g.beginPath();
         boolean started = false;
-        for (int k = 1; k <= schedule.steps(); k++) {
-            double y = which == 0 ? schedule.beta(k) : which == 1 ? schedule.alphaBar(k) : schedule.snr(k);
+        for (int k = 1; k <= sc.steps(); k++) {
+            double y = which == 0 ? sc.beta(k) : which == 1 ? sc.alphaBar(k) : sc.snr(k);
             if (!(y > 0) || !Double.isFinite(y)) {
                 continue;
             }

@@ -175,6 +175,8 @@ public final class KChart extends PlotCanvas {
         if (second != null && second.size() > 0) {
             line(g, v, second, theme.reversePath);
             g.setFont(theme.smallFont);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BASELINE);
             g.setFill(theme.accent);
             g.fillText("— " + firstLabel, v.left() + 8, v.top() + 14);
             g.setFill(theme.reversePath);

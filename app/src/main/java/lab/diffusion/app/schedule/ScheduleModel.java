@@ -91,6 +91,11 @@ public final class ScheduleModel {
         }
     }
 
+    /** The schedule a model with this one would start from (a learned schedule's start is itself). */
+    public boolean isLearned() {
+        return family() == ScheduleFamily.LEARNED;
+    }
+
     /** Applies a valid family and T (see {@link #validate}). */
     public void set(ScheduleFamily f, int steps) {
         String problem = validate(f, steps);

@@ -27,7 +27,22 @@ public final class ScheduleView extends VBox {
      * @param request applies a family and T; returns false when refused (invalid, or the person
      *                chose to keep the trained model), and the controls then show the old values
      */
-    public ScheduleView(ScheduleModel model, BiPredicate<ScheduleFamily, Integer> request) {
+    /** What the buttons and the custom and learned entries of the family list do (the explorer supplies them). */
+    public interface Actions {
+        /** Opens the schedule editor (drag knots). */
+        void edit();
+
+        /** Opens the comparison of two schedules. */
+        void compare();
+
+        /** Starts learning the schedule from the current one; false if refused. */
+        boolean learn();
+
+        /** Applies a schedule read from a CSV file; false if refused. */
+        boolean apply(lab.diffusion.engine.schedule.Schedule s);
+    }
+
+    public ScheduleView(ScheduleModel model, BiPredicate<ScheduleFamily, Integer> request, Actions actions) {
         super(8);
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(2, model.maxStepsProperty().get(), model.steps());
@@ -73,7 +88,8 @@ public final class ScheduleView extends VBox {
         });
         family.setValue(model.family());
         Forms.tip(family, "β schedule family: paper default (βₜ from 1/T up to 1/2), constant erasure βₜ = 1/(T−t+1), linear, "
-                + "cosine ᾱₜ = cos²(…), or log-SNR linear λₜ = logit ᾱₜ. Changing it starts a new model.");
+                + "cosine ᾱₜ = cos²(…), log-SNR linear λₜ = logit ᾱₜ, custom (drag knots), or learned with the model by gradient "
+                + "ascent on K (paper §2.4.1). Changing it starts a new model.");
 
         steps.valueProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && b != model.steps()) {
@@ -81,7 +97,17 @@ public final class ScheduleView extends VBox {
             }
         });
         family.valueProperty().addListener((o, a, b) -> {
-            if (!syncing && b != null && b != model.family()) {
+            if (syncing || b == null || b == model.family()) {
+                return;
+            }
+            if (b == ScheduleFamily.CUSTOM) {
+                Platform.runLater(() -> sync(model));
+                actions.edit();
+            } else if (b == ScheduleFamily.LEARNED) {
+                if (!actions.learn()) {
+                    Platform.runLater(() -> sync(model));
+                }
+            } else {
                 apply(request, b, steps.getValue(), model);
             }
         });
@@ -111,7 +137,57 @@ public final class ScheduleView extends VBox {
         Forms.row(form, "Steps T", steps);
         Forms.row(form, "Family", family);
         chart.setPrefHeight(190);
-        getChildren().addAll(form, chart, readout, warning, message);
+        javafx.scene.control.Button edit = Forms.tip(new javafx.scene.control.Button("Edit…"),
+                "Draw the schedule: drag knots of log β, ᾱ or log-SNR over t (monotone interpolation); the forward plot follows.");
+        edit.setId("schedule-edit");
+        edit.setOnAction(e -> actions.edit());
+        javafx.scene.control.Button compare = Forms.tip(new javafx.scene.control.Button("Compare…"),
+                "Set another schedule beside this one on the same data and seed: forward plots, curves, and K after training both.");
+        compare.setId("schedule-compare");
+        compare.setOnAction(e -> actions.compare());
+        javafx.scene.control.Button save = Forms.tip(new javafx.scene.control.Button("Save CSV…"), "Save the schedule as rows of t,β.");
+        save.setId("schedule-save");
+        save.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle("Save the schedule");
+            fc.setInitialFileName("schedule.csv");
+            java.io.File file = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                try {
+                    lab.diffusion.engine.schedule.ScheduleCsv.write(file.toPath(), model.schedule());
+                    say("");
+                } catch (java.io.IOException ex) {
+                    say("Not saved: " + ex.getMessage());
+                }
+            }
+        });
+        javafx.scene.control.Button load = Forms.tip(new javafx.scene.control.Button("Load CSV…"),
+                "Use a schedule from a CSV file of t,β rows (t = 1..T in order, each β in (0, 1)).");
+        load.setId("schedule-load");
+        load.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle("Load a schedule");
+            fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"),
+                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+            java.io.File file = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                loadCsv(file.toPath(), actions::apply);
+            }
+        });
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, edit, compare, save, load);
+        getChildren().addAll(form, chart, buttons, readout, warning, message);
+    }
+
+    /** Reads a schedule file and applies it; a bad file changes nothing and says why. */
+    public boolean loadCsv(java.nio.file.Path file, java.util.function.Predicate<lab.diffusion.engine.schedule.Schedule> apply) {
+        try {
+            lab.diffusion.engine.schedule.Schedule s = lab.diffusion.engine.schedule.ScheduleCsv.read(file);
+            say("");
+            return apply.test(s);
+        } catch (lab.diffusion.engine.data.DataException ex) {
+            say("Not loaded: " + ex.getMessage());
+            return false;
+        }
     }
 
     /** The curve chart (the explorer marks the current t on it). */

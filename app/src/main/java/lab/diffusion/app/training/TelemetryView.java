@@ -13,7 +13,8 @@ import lab.diffusion.app.plots.KlBars;
 /** The telemetry strip: K over training, per-step KL bars, and the numbers. */
 public final class TelemetryView extends HBox {
 
-    public TelemetryView(TrainingModel model, KChart kChart, KlBars klBars) {
+    public TelemetryView(TrainingModel model, KChart kChart, KlBars klBars, lab.diffusion.app.plots.VarianceBounds bounds,
+                         Runnable estimate) {
         super(10);
         setId("telemetry");
         getStyleClass().add("telemetry");
@@ -43,13 +44,34 @@ public final class TelemetryView extends HBox {
             return Double.isFinite(v) ? String.format("%.4f", v) : "–";
         }, model.sw2Property()), "Sliced 2-Wasserstein distance of the reverse samples to held-out data (standardized units); lower is better.");
 
+        readout(numbers, "log p (IS)", "is-readout", model.logLikelihoodProperty(),
+                "Importance-sampled log-likelihood of held-out points (paper §2.3): above K, rising toward log p with more samples.");
+        javafx.scene.control.Button isButton = new javafx.scene.control.Button("Estimate log p");
+        isButton.setId("is-button");
+        lab.diffusion.app.ui.Forms.tip(isButton, "Estimate log p of held-out points by importance sampling over 100 forward "
+                + "trajectories each (takes a few seconds; training pauses meanwhile).");
+        isButton.setOnAction(e -> estimate.run());
+        numbers.add(isButton, 0, numbers.getRowCount(), 2, 1);
+
         kChart.setMinHeight(150);
         klBars.setMinHeight(150);
+        bounds.setMinHeight(150);
         kChart.setPrefWidth(640);
         klBars.setPrefWidth(360);
+        bounds.setPrefWidth(360);
+        javafx.scene.control.ToggleButton showBounds = new javafx.scene.control.ToggleButton("Variance bounds");
+        showBounds.setId("show-bounds");
+        lab.diffusion.app.ui.Forms.tip(showBounds, "Show the learned reverse variance of each step against its entropy bounds β̃ₜ and βₜ "
+                + "(paper §2.6) instead of the KL per step.");
+        bounds.visibleProperty().bind(showBounds.selectedProperty());
+        klBars.visibleProperty().bind(showBounds.selectedProperty().not());
+        javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(klBars, bounds, showBounds);
+        javafx.scene.layout.StackPane.setAlignment(showBounds, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(showBounds, new Insets(4, 6, 0, 0));
+        right.setPrefWidth(360);
         HBox.setHgrow(kChart, Priority.ALWAYS);
-        HBox.setHgrow(klBars, Priority.SOMETIMES);
-        getChildren().addAll(numbers, kChart, klBars);
+        HBox.setHgrow(right, Priority.SOMETIMES);
+        getChildren().addAll(numbers, kChart, right);
     }
 
     private static ObservableValue<String> bits(javafx.beans.property.DoubleProperty p, javafx.beans.property.IntegerProperty per) {

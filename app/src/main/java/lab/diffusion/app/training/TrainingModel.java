@@ -42,6 +42,7 @@ public final class TrainingModel {
     private final DoubleProperty heldoutK = new SimpleDoubleProperty(Double.NaN);
     private final javafx.beans.property.IntegerProperty perUnit = new javafx.beans.property.SimpleIntegerProperty(1);
     private final javafx.beans.property.BooleanProperty autoStop = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.StringProperty logLikelihood = new javafx.beans.property.SimpleStringProperty("–");
     private final javafx.beans.property.DoubleProperty autoStopSeconds = new javafx.beans.property.SimpleDoubleProperty(60);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty();
     private final DoubleProperty sw2 = new SimpleDoubleProperty(Double.NaN);
@@ -82,6 +83,11 @@ public final class TrainingModel {
 
     public DoubleProperty secondsProperty() {
         return seconds;
+    }
+
+    /** The last importance-sampled log-likelihood, as text ("–" before the first estimate). */
+    public javafx.beans.property.StringProperty logLikelihoodProperty() {
+        return logLikelihood;
     }
 
     /** Stop training when held-out K has not improved for {@link #autoStopSecondsProperty()} seconds. */

@@ -35,6 +35,7 @@ public final class BoundEvaluator {
         float[] mean = new float[x0.length];
         float[] var = new float[x0.length];
         double[] klPerT = new double[steps + 1];
+        double[] varPerT = new double[steps + 1];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int t = 2; t <= steps; t++) {
             double a = tab.sqrtAlphaBar[t];
@@ -49,17 +50,21 @@ public final class BoundEvaluator {
             double pv = tab.postVar[t];
             double lpv = tab.logPostVar[t];
             double sum = 0.0;
+            double vs = 0.0;
             for (int i = 0; i < x0.length; i++) {
                 double v = var[i];
                 sum += GaussianTables.kl(muTilde[i], pv, lpv, mean[i], v, Math.log(v));
+                vs += v;
             }
             klPerT[t] = sum / n;
+            varPerT[t] = vs / x0.length;
         }
         double klTotal = 0.0;
         for (int t = 2; t <= steps; t++) {
             klTotal += klPerT[t];
         }
         double k = -klTotal + GaussianTables.entropyTerms(s, dim);
-        return new BoundReport(n, dim, k, GaussianTables.nullLogLikelihood(dim), klPerT);
+        varPerT[1] = s.beta(1); // the fixed last step
+        return new BoundReport(n, dim, k, GaussianTables.nullLogLikelihood(dim), klPerT, varPerT);
     }
 }

@@ -1,0 +1,122 @@
+package lab.diffusion.app.schedule;
+
+import java.util.function.Predicate;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import lab.diffusion.app.plots.CurveChart;
+import lab.diffusion.app.plots.KnotPlot;
+import lab.diffusion.app.plots.RenderLoop;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.engine.schedule.Knots;
+import lab.diffusion.engine.schedule.Schedule;
+
+/**
+ * The schedule editor: knots of log β, ᾱ or log-SNR over t, dragged with the mouse; every move
+ * applies the drawn schedule at once, so the curves, the forward plot and the "reached noise?"
+ * readout follow while dragging.
+ */
+public final class ScheduleEditor {
+
+    private final Stage stage = new Stage();
+    private final KnotPlot plot = new KnotPlot();
+    private final CurveChart preview = new CurveChart();
+    private final ScheduleModel model;
+    private final Predicate<Schedule> apply;
+    private final Label message = Forms.note("");
+
+    /** @param apply applies a drawn schedule (asking before discarding training); false if refused */
+    public ScheduleEditor(ScheduleModel model, Predicate<Schedule> apply, RenderLoop loop) {
+        this.model = model;
+        this.apply = apply;
+        ChoiceBox<Knots.Space> space = new ChoiceBox<>(FXCollections.observableArrayList(Knots.Space.values()));
+        space.setId("knot-space");
+        space.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Knots.Space s) {
+                return s == null ? "" : s.label();
+            }
+
+            @Override
+            public Knots.Space fromString(String s) {
+                return null;
+            }
+        });
+        space.setValue(Knots.Space.LOG_BETA);
+        Forms.tip(space, "What the knots set: log βₜ, ᾱₜ (the signal kept) or the log signal-to-noise ratio λₜ = logit ᾱₜ.");
+        Spinner<Integer> count = Forms.intSpinner(3, 20, 6, 1, this::say);
+        count.setId("knot-count");
+        Forms.tip(count, "Number of knots, spread evenly over t.");
+        count.setPrefWidth(80);
+        Button restart = Forms.tip(new Button("From the current schedule"), "Place the knots on the schedule in use.");
+        restart.setId("knots-restart");
+        Runnable reseed = () -> plot.setKnots(Knots.from(model.schedule(), space.getValue(), count.getValue()));
+        restart.setOnAction(e -> reseed.run());
+        space.valueProperty().addListener((o, a, b) -> reseed.run());
+        count.valueProperty().addListener((o, a, b) -> reseed.run());
+        plot.setOnChange(k -> {
+            Schedule s = k.toSchedule();
+            preview.setSchedule(s);
+            if (!apply.test(s)) {
+                reseed.run(); // refused: show the schedule in use again
+            }
+        });
+        plot.setPrefSize(720, 360);
+        preview.setPrefSize(720, 220);
+        model.scheduleProperty().addListener((o, a, b) -> preview.setSchedule(b));
+        HBox controls = new HBox(8, new Label("Knots of"), space, new Label("Knots"), count, restart);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        message.getStyleClass().add("error-text");
+        say("");
+        Label hint = Forms.note("Drag a knot up or down; the schedule applies at once (changing it starts a new model). "
+                + "ᾱ and log-SNR knots stay in decreasing order.");
+        VBox root = new VBox(8, controls, hint, plot, preview, message);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        root.setPadding(new Insets(10));
+        root.setId("schedule-editor");
+        Scene scene = new Scene(root, 760, 700);
+        scene.getStylesheets().add(lab.diffusion.app.DiffusionLabApp.class.getResource(lab.diffusion.app.DiffusionLabApp.LIGHT_CSS)
+                .toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Schedule editor");
+        loop.register(plot);
+        loop.register(preview);
+        stage.setOnHidden(e -> {
+            loop.unregister(plot);
+            loop.unregister(preview);
+        });
+        reseed.run();
+        preview.setSchedule(model.schedule());
+    }
+
+    private void say(String t) {
+        message.setText(t);
+        message.setVisible(!t.isEmpty());
+        message.setManaged(!t.isEmpty());
+    }
+
+    public KnotPlot plot() {
+        return plot;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show(Window owner) {
+        if (owner != null && stage.getOwner() == null) {
+            stage.initOwner(owner);
+        }
+        stage.show();
+        stage.toFront();
+    }
+}

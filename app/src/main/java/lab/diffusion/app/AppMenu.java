@@ -36,7 +36,7 @@ final class AppMenu {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), demos(), help());
+        MenuBar bar = new MenuBar(file(), view(), demos(), help());
         bar.setId("menu-bar");
         return bar;
     }
@@ -132,9 +132,48 @@ final class AppMenu {
         return m;
     }
 
+    private Menu view() {
+        Menu m = new Menu("View");
+        m.setId("menu-view");
+        var ap = window.appearance();
+        Menu theme = new Menu("Theme");
+        javafx.scene.control.ToggleGroup g = new javafx.scene.control.ToggleGroup();
+        for (String t : lab.diffusion.app.lecture.Appearance.THEMES) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(
+                    t.equals("high-contrast") ? "High contrast" : Character.toUpperCase(t.charAt(0)) + t.substring(1));
+            r.setId("theme-" + t);
+            r.setToggleGroup(g);
+            r.setSelected(ap.themeProperty().get().equals(t));
+            r.setOnAction(e -> ap.themeProperty().set(t));
+            ap.themeProperty().addListener((o, a, b) -> r.setSelected(b.equals(t)));
+            theme.getItems().add(r);
+        }
+        javafx.scene.control.CheckMenuItem safe = new javafx.scene.control.CheckMenuItem("Colour-blind-safe palette");
+        safe.setId("menu-colour-blind");
+        safe.selectedProperty().bindBidirectional(ap.colourBlindProperty());
+        javafx.scene.control.CheckMenuItem lecture = new javafx.scene.control.CheckMenuItem("Lecture mode   (L)");
+        lecture.setId("menu-lecture");
+        lecture.selectedProperty().bindBidirectional(ap.lectureProperty());
+        javafx.scene.control.CheckMenuItem captions = new javafx.scene.control.CheckMenuItem("Captions   (C)");
+        captions.setId("menu-captions");
+        captions.selectedProperty().bindBidirectional(window.captionsProperty());
+        javafx.scene.control.CheckMenuItem slow = new javafx.scene.control.CheckMenuItem("Slow motion   (S)");
+        slow.setId("menu-slow");
+        slow.selectedProperty().bindBidirectional(window.slowMotionProperty());
+        MenuItem full = item("Full screen   (F)", "menu-full-screen", null, () -> {
+            Window w = owner();
+            if (w instanceof javafx.stage.Stage st) {
+                st.setFullScreen(!st.isFullScreen());
+            }
+        });
+        m.getItems().addAll(theme, safe, new SeparatorMenuItem(), lecture, captions, slow, full);
+        return m;
+    }
+
     private Menu help() {
         Menu m = new Menu("Help");
         m.setId("menu-help");
+        m.getItems().add(item("Keyboard map   (?)", "menu-keys", null, window::toggleKeyMap));
         m.getItems().add(item("About Diffusion Lab", "menu-about", null, () -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, "Diffusion Lab explores diffusion probabilistic models as introduced by "
                     + "Sohl-Dickstein, Weiss, Maheswaranathan and Ganguli, \"Deep Unsupervised Learning using Nonequilibrium "

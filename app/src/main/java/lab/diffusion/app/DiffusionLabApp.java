@@ -19,6 +19,7 @@ public final class DiffusionLabApp extends Application {
     private Explorer explorer;
     private lab.diffusion.app.session.SessionController sessions;
     private boolean closing;
+    private MainWindow window;
 
     private void offerRecovery(Stage stage) {
         Path f = sessions.recoveryFile();
@@ -50,7 +51,9 @@ public final class DiffusionLabApp extends Application {
             return a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
         });
         sessions = new lab.diffusion.app.session.SessionController(explorer, lab.diffusion.app.session.SessionController.defaultHome());
-        stage.setScene(scene(explorer, sessions));
+        Scene scene = scene(explorer, sessions);
+        window = (MainWindow) scene.getRoot();
+        stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> sessions.currentProperty().get() == null ? TITLE
                 : TITLE + " — " + sessions.currentProperty().get().getFileName(), sessions.currentProperty()));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -110,8 +113,25 @@ public final class DiffusionLabApp extends Application {
                 }
             } else if (a.endsWith(".dlab") && !a.startsWith("-")) {
                 sessions.open(Path.of(a));
+            } else if (a.equals("--demo") && i + 1 < args.size()) {
+                String name = args.get(++i);
+                if (lab.diffusion.engine.session.Demos.exists(name)) {
+                    sessions.openDemo(name);
+                } else {
+                    explorer.report("There is no demo '" + name + "' (demos: " + lab.diffusion.engine.session.Demos.names() + ").");
+                }
+            } else if (a.equals("--lecture")) {
+                window.appearance().lectureProperty().set(true);
+            } else if (a.equals("--theme") && i + 1 < args.size()) {
+                String t = args.get(++i);
+                if (lab.diffusion.app.lecture.Appearance.THEMES.contains(t)) {
+                    window.appearance().themeProperty().set(t);
+                } else {
+                    explorer.report("Unknown theme '" + t + "' (light, dark, high-contrast).");
+                }
             } else {
-                explorer.report("Unknown command-line option '" + a + "' (the app accepts --data NAME or a session file).");
+                explorer.report("Unknown command-line option '" + a + "' (the app accepts --data NAME, --demo NAME, --lecture, "
+                        + "--theme NAME or a session file).");
             }
         }
     }
@@ -130,8 +150,9 @@ public final class DiffusionLabApp extends Application {
     /** The window's scene with its session controller. */
     public static Scene scene(Explorer explorer, lab.diffusion.app.session.SessionController sessions) {
         lab.diffusion.app.ui.TextLayoutGuard.install(); // before any canvas draws text on the render thread
-        Scene scene = new Scene(new MainWindow(explorer, sessions), 1600, 1000);
-        scene.getStylesheets().add(DiffusionLabApp.class.getResource(LIGHT_CSS).toExternalForm());
+        MainWindow w = new MainWindow(explorer, sessions);
+        Scene scene = new Scene(w, 1600, 1000);
+        w.appearance().attach(scene);
         return scene;
     }
 

@@ -91,17 +91,126 @@ public final class MainWindow extends BorderPane {
     private final javafx.beans.property.IntegerProperty enlargedVersion = new javafx.beans.property.SimpleIntegerProperty();
 
     private final lab.diffusion.app.session.SessionController sessions;
+    private final lab.diffusion.app.lecture.Appearance appearance;
+    private final Label caption = new Label();
+    private final javafx.beans.property.BooleanProperty captions = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.BooleanProperty slowMotion = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.animation.Timeline slowTimer = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(2), e -> slowStep()));
+    private Node keyOverlay;
+    private Node telemetryNode;
+    private Node sidebarNode;
+
+    /** Theme, palette and lecture mode. */
+    public lab.diffusion.app.lecture.Appearance appearance() {
+        return appearance;
+    }
+
+    public javafx.beans.property.BooleanProperty captionsProperty() {
+        return captions;
+    }
+
+    public javafx.beans.property.BooleanProperty slowMotionProperty() {
+        return slowMotion;
+    }
+
+    /** The caption now shown (empty when captions are off). */
+    public String captionText() {
+        return captions.get() ? caption.getText() : "";
+    }
+
+    /** True while the keyboard map is shown. */
+    public boolean keyMapShown() {
+        return keyOverlay != null && keyOverlay.isVisible();
+    }
+
+    /** The plot shown alone (null when all three are shown). */
+    public PlotCanvas enlargedPlot() {
+        return enlarged;
+    }
+
+    /** Shows or hides the keyboard map. */
+    public void toggleKeyMap() {
+        keyOverlay.setVisible(!keyOverlay.isVisible());
+    }
+
+    private Node centerWithOverlay() {
+        Node c = center();
+        javafx.scene.layout.GridPane keys = new javafx.scene.layout.GridPane();
+        keys.setHgap(18);
+        keys.setVgap(6);
+        Label head = new Label("Keyboard");
+        head.setStyle("-fx-font-weight: bold; -fx-font-size: 1.3em;");
+        keys.add(head, 0, 0, 2, 1);
+        int r = 1;
+        for (lab.diffusion.app.lecture.KeyMap.Key k : lab.diffusion.app.lecture.KeyMap.KEYS) {
+            Label name = new Label(k.keys());
+            name.getStyleClass().add("key-name");
+            keys.add(name, 0, r);
+            keys.add(new Label(k.action()), 1, r);
+            r++;
+        }
+        keys.getStyleClass().add("key-overlay");
+        keys.setId("key-overlay");
+        keys.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        keys.setVisible(false);
+        keys.setOnMouseClicked(e -> keys.setVisible(false));
+        keyOverlay = keys;
+        StackPane stack = new StackPane(c, keys);
+        StackPane.setAlignment(keys, Pos.CENTER);
+        return stack;
+    }
+
+    private void applyLecture(boolean on) {
+        setLeft(on ? null : sidebarNode);
+        if (telemetryNode != null) {
+            telemetryNode.setVisible(!on);
+            telemetryNode.setManaged(!on);
+        }
+        captions.set(on || captions.get());
+        javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
+        if (w instanceof javafx.stage.Stage st) {
+            st.setFullScreen(on);
+        }
+        updateCaption();
+    }
+
+    private void updateCaption() {
+        caption.setText(lab.diffusion.app.lecture.Captions.at(ex));
+    }
+
+    private void slowStep() {
+        if (ex.timeline.backwardsProperty().get()) {
+            if (ex.timeline.t() == 0) {
+                slowMotion.set(false);
+            } else {
+                ex.timeline.stepBack();
+            }
+        } else if (ex.timeline.t() >= ex.schedule.steps()) {
+            slowMotion.set(false);
+        } else {
+            ex.timeline.stepForward();
+        }
+    }
 
     public MainWindow(Explorer ex, lab.diffusion.app.session.SessionController sessions) {
         this.ex = ex;
         this.sessions = sessions;
+        this.appearance = new lab.diffusion.app.lecture.Appearance(ex.renderLoop);
         setId("main-window");
         getStyleClass().add("main-window");
         dataView = new DataView(ex.data);
         setTop(new VBox(new AppMenu(ex, sessions, this).build(), toolbar()));
-        setLeft(sidebar());
-        setCenter(center());
+        sidebarNode = sidebar();
+        setLeft(sidebarNode);
+        setCenter(centerWithOverlay());
         setBottom(bottom());
+        appearance.lectureProperty().addListener((o, a, b) -> applyLecture(b));
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                appearance.attach(b);
+            }
+        });
         installMouse();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
@@ -304,7 +413,7 @@ public final class MainWindow extends BorderPane {
         app.getStyleClass().add("app-title");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label hint = new Label("Space play · ←/→ step t · T train · double-click a plot to enlarge");
+        Label hint = new Label("Space play · ←/→ step t · T train · 1/2/3 enlarge · L lecture · ? all keys");
         hint.getStyleClass().add("hint");
         ToolBar bar = new ToolBar(app, new Separator(Orientation.VERTICAL), new Label("Data"), data, new Label("Model"), kind,
                 new Separator(Orientation.VERTICAL), train, step, reset, grow, hint);
@@ -469,6 +578,7 @@ public final class MainWindow extends BorderPane {
         TelemetryView telemetry = new TelemetryView(ex.training, ex.kChart, ex.klBars, ex.varianceBounds, ex::estimateLogLikelihood);
         telemetry.setMinHeight(190);
         VBox.setVgrow(telemetry, Priority.ALWAYS);
+        telemetryNode = telemetry;
         VBox box = new VBox(plots, new TimelineView(ex.timeline), telemetry);
         box.getStyleClass().add("center");
         return box;
@@ -511,7 +621,34 @@ public final class MainWindow extends BorderPane {
         message.visibleProperty().bind(ex.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         message.setPadding(new Insets(0, 10, 0, 10));
-        VBox box = new VBox(message, status);
+        caption.setId("caption");
+        caption.getStyleClass().add("caption-text");
+        caption.setWrapText(true);
+        HBox captionBar = new HBox(caption);
+        captionBar.getStyleClass().add("caption-bar");
+        captionBar.setId("caption-bar");
+        captionBar.visibleProperty().bind(captions);
+        captionBar.managedProperty().bind(captions);
+        ex.timeline.tProperty().addListener((o, a, b) -> updateCaption());
+        ex.training.stepProperty().addListener((o, a, b) -> {
+            if (captions.get() && b.longValue() % 500 == 0) {
+                updateCaption();
+            }
+        });
+        ex.modeProperty().addListener((o, a, b) -> updateCaption());
+        captions.addListener((o, a, b) -> updateCaption());
+        slowMotion.addListener((o, a, b) -> {
+            if (b) {
+                ex.timeline.playingProperty().set(false);
+                captions.set(true);
+                slowTimer.setCycleCount(javafx.animation.Animation.INDEFINITE);
+                slowTimer.playFromStart();
+            } else {
+                slowTimer.stop();
+            }
+        });
+        updateCaption();
+        VBox box = new VBox(captionBar, message, status);
         box.setAlignment(Pos.TOP_LEFT);
         return box;
     }
@@ -591,6 +728,42 @@ public final class MainWindow extends BorderPane {
             ex.timeline.toEnd();
         } else if (c == KeyCode.T) {
             ex.toggleTraining();
+        } else if (c == KeyCode.R) {
+            if (!ex.training.hasProgress() || ex.confirmReset()) {
+                ex.reset();
+            }
+        } else if (c == KeyCode.DIGIT1 || c == KeyCode.DIGIT2 || c == KeyCode.DIGIT3
+                || c == KeyCode.NUMPAD1 || c == KeyCode.NUMPAD2 || c == KeyCode.NUMPAD3) {
+            int i = switch (c) {
+                case DIGIT1, NUMPAD1 -> 0;
+                case DIGIT2, NUMPAD2 -> 1;
+                default -> 2;
+            };
+            toggleEnlarged(ex.shownPlots().get(i));
+        } else if (c == KeyCode.DIGIT0 || c == KeyCode.NUMPAD0) {
+            if (enlarged != null) {
+                toggleEnlarged(enlarged);
+            }
+        } else if (c == KeyCode.F) {
+            javafx.stage.Window w = getScene() == null ? null : getScene().getWindow();
+            if (w instanceof javafx.stage.Stage st) {
+                st.setFullScreen(!st.isFullScreen());
+            }
+        } else if (c == KeyCode.PLUS || c == KeyCode.ADD || c == KeyCode.EQUALS) {
+            ex.timeline.faster();
+        } else if (c == KeyCode.MINUS || c == KeyCode.SUBTRACT) {
+            ex.timeline.slower();
+        } else if (c == KeyCode.L) {
+            appearance.lectureProperty().set(!appearance.lectureProperty().get());
+        } else if (c == KeyCode.C) {
+            captions.set(!captions.get());
+        } else if (c == KeyCode.S) {
+            slowMotion.set(!slowMotion.get());
+        } else if (c == KeyCode.SLASH && e.isShiftDown() || "?".equals(e.getText())) {
+            toggleKeyMap();
+        } else if (c == KeyCode.ESCAPE) {
+            keyOverlay.setVisible(false);
+            slowMotion.set(false);
         } else {
             return;
         }

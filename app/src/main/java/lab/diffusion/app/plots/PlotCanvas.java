@@ -64,6 +64,16 @@ public abstract class PlotCanvas extends Region {
         return 420;
     }
 
+    /** Colours and fonts of this plot (themes, lecture mode). */
+    public final void setTheme(PlotTheme t) {
+        theme = t;
+        invalidate();
+    }
+
+    public final PlotTheme theme() {
+        return theme;
+    }
+
     /** Marks the plot for repainting at the next frame. */
     public final void invalidate() {
         dirty = true;

@@ -47,9 +47,44 @@ public final class PlotTheme {
 
     /** The light theme. */
     public static PlotTheme light() {
+        return light(1.0);
+    }
+
+    /** The light theme with fonts and lines scaled (lecture mode: 1.6). */
+    public static PlotTheme light(double scale) {
         return new PlotTheme(Color.web("#f4f5f7"), Color.WHITE, Color.web("#9aa1ab"), Color.web("#e6e8ec"),
                 Color.web("#1d232b"), Color.web("#5b6470"), Color.web("#1f6fb2"), Color.web("#d4700f"),
                 Color.web("#b3261e"), Color.web("#1d232b"), Color.web("#d4700f"), Color.web("#111111"),
-                Color.web("#7a1fa2"), 1.0);
+                Color.web("#7a1fa2"), scale);
+    }
+
+    /** The dark theme. */
+    public static PlotTheme dark(double scale) {
+        return new PlotTheme(Color.web("#1e2228"), Color.web("#14171b"), Color.web("#59616c"), Color.web("#2b3038"),
+                Color.web("#e6e9ee"), Color.web("#a3abb6"), Color.web("#5aa9f0"), Color.web("#f0a04b"),
+                Color.web("#ff6b5e"), Color.web("#e6e9ee"), Color.web("#f0a04b"), Color.web("#f4f4f4"),
+                Color.web("#d48cf0"), scale);
+    }
+
+    /** High contrast: black on white, strong frames and lines. */
+    public static PlotTheme highContrast(double scale) {
+        return new PlotTheme(Color.WHITE, Color.WHITE, Color.BLACK, Color.web("#bbbbbb"),
+                Color.BLACK, Color.BLACK, Color.web("#0044cc"), Color.web("#b35900"),
+                Color.web("#cc0000"), Color.BLACK, Color.web("#b35900"), Color.BLACK,
+                Color.web("#7a00a8"), scale * 1.15);
+    }
+
+    /** By name: light, dark or high-contrast. */
+    public static PlotTheme named(String name, double scale) {
+        return switch (name) {
+            case "dark" -> dark(scale);
+            case "high-contrast" -> highContrast(scale);
+            default -> light(scale);
+        };
+    }
+
+    /** True when text is light on a dark background. */
+    public boolean isDark() {
+        return background.getBrightness() < 0.5;
     }
 }

@@ -13,11 +13,32 @@ public final class PointColors {
     private static final Color[] PALETTE = new Color[BUCKETS];
     private static final int[] ARGB = new int[BUCKETS];
 
+    /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
+    private static final Color[] SAFE = {
+        Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#009E73"), Color.web("#F0E442"),
+        Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#CC79A7"), Color.web("#000000")};
+
     static {
+        usePalette(false);
+    }
+
+    /**
+     * Colours the buckets with a hue wheel, or with the colour-blind-safe Okabe–Ito colours (each
+     * held for a run of neighbouring buckets, so angle still reads as bands). Affects plots at
+     * their next paint.
+     */
+    public static synchronized void usePalette(boolean colourBlindSafe) {
         for (int b = 0; b < BUCKETS; b++) {
-            PALETTE[b] = Color.hsb(360.0 * b / BUCKETS, 0.72, 0.82);
+            PALETTE[b] = colourBlindSafe ? SAFE[(b * 7 / BUCKETS) % 7] : Color.hsb(360.0 * b / BUCKETS, 0.72, 0.82);
             ARGB[b] = PixelLayer.argb(PALETTE[b]);
         }
+        safe = colourBlindSafe;
+    }
+
+    private static boolean safe;
+
+    public static boolean colourBlindSafe() {
+        return safe;
     }
 
     private final int[] order;

@@ -30,6 +30,11 @@ public final class RenderLoop extends AnimationTimer {
         plots.add(p);
     }
 
+    /** Every plot this loop paints (for theme changes). */
+    public java.util.List<PlotCanvas> plots() {
+        return java.util.List.copyOf(plots);
+    }
+
     /** Stops repainting p (a closed window's plot). */
     public void unregister(PlotCanvas p) {
         plots.remove(p);

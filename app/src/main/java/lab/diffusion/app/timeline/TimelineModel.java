@@ -68,6 +68,28 @@ public final class TimelineModel {
     // Commands
 
     /** Sets T; t is clamped into 0..T. */
+    /** The next speed up in {@link #SPEEDS} (stays at the fastest). */
+    public void faster() {
+        double sp = speedProperty().get();
+        for (double v : SPEEDS) {
+            if (v > sp + 1e-9) {
+                speedProperty().set(v);
+                return;
+            }
+        }
+    }
+
+    /** The next speed down in {@link #SPEEDS} (stays at the slowest). */
+    public void slower() {
+        double sp = speedProperty().get();
+        for (int i = SPEEDS.length - 1; i >= 0; i--) {
+            if (SPEEDS[i] < sp - 1e-9) {
+                speedProperty().set(SPEEDS[i]);
+                return;
+            }
+        }
+    }
+
     public void setMax(int steps) {
         max.set(steps);
         if (t.get() > steps) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The engine's command line: {@code java -jar diffusion-lab-engine.jar <command> ...}. */
 @Command(name = "diffusion-lab-engine", mixinStandardHelpOptions = true, version = "Diffusion Lab engine 0.1.0",
         description = "Train, sample, evaluate and benchmark diffusion probabilistic models (Sohl-Dickstein et al., 2015).",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, SampleCommand.class, InpaintCommand.class, DenoiseCommand.class, ExportGifCommand.class, ExportFigureCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, SampleCommand.class, InpaintCommand.class, DenoiseCommand.class, ExportGifCommand.class, ExportFigureCommand.class, ConvertCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

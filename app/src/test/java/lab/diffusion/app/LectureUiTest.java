@@ -1,0 +1,175 @@
+package lab.diffusion.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import lab.diffusion.app.lecture.KeyMap;
+import lab.diffusion.app.session.SessionController;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Lecture mode, the keyboard map, themes and the bundled demos. */
+@ExtendWith(ApplicationExtension.class)
+class LectureUiTest {
+
+    private Explorer ex;
+    private MainWindow window;
+    private SessionController sessions;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        ex = new Explorer((title, text) -> true);
+        sessions = new SessionController(ex, Files.createTempDirectory("dlab-home"));
+        Scene scene = DiffusionLabApp.scene(ex, sessions);
+        window = (MainWindow) scene.getRoot();
+        stage.setScene(scene);
+        stage.setWidth(1600);
+        stage.setHeight(1000);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        ex.close();
+        sessions.close();
+    }
+
+    @Test
+    void everyKeyInTheMapDoesWhatItSays(FxRobot robot) {
+        BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
+        robot.clickOn("#forward-plot"); // focus in the window, not in a text field
+        // Space: play / pause
+        robot.type(KeyCode.SPACE);
+        assertTrue(ex.timeline.playingProperty().get());
+        robot.type(KeyCode.SPACE);
+        assertFalse(ex.timeline.playingProperty().get());
+        // Home / End, ← / →
+        robot.type(KeyCode.END);
+        assertEquals(ex.schedule.steps(), ex.timeline.t());
+        robot.type(KeyCode.LEFT);
+        assertEquals(ex.schedule.steps() - 1, ex.timeline.t());
+        robot.type(KeyCode.HOME);
+        assertEquals(0, ex.timeline.t());
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1, ex.timeline.t());
+        // + / −
+        double speed = ex.timeline.speedProperty().get();
+        robot.type(KeyCode.EQUALS);
+        assertTrue(ex.timeline.speedProperty().get() > speed);
+        robot.type(KeyCode.MINUS);
+        robot.type(KeyCode.MINUS);
+        assertTrue(ex.timeline.speedProperty().get() < speed);
+        // T: train / pause
+        robot.type(KeyCode.T);
+        BinaryModeUiTest.waitFor("training", () -> ex.training.stepProperty().get() > 50);
+        robot.type(KeyCode.T);
+        assertFalse(ex.training.runningProperty().get());
+        // R: reset (the test's confirmer says yes)
+        robot.type(KeyCode.R);
+        BinaryModeUiTest.waitFor("a fresh model", () -> ex.training.stepProperty().get() == 0);
+        // 1 / 2 / 3 / 0: enlarge a plot, and back
+        robot.type(KeyCode.DIGIT2);
+        assertSame(ex.reversePlot, window.enlargedPlot());
+        robot.type(KeyCode.DIGIT3);
+        assertSame(ex.driftPlot, window.enlargedPlot());
+        robot.type(KeyCode.DIGIT3);
+        assertNull(window.enlargedPlot());
+        robot.type(KeyCode.DIGIT1);
+        assertSame(ex.forwardPlot, window.enlargedPlot());
+        robot.type(KeyCode.DIGIT0);
+        assertNull(window.enlargedPlot());
+        // C: captions, S: slow motion, Esc leaves it
+        robot.type(KeyCode.C);
+        assertTrue(window.captionsProperty().get());
+        assertTrue(window.captionText().startsWith("t = 1:"), window.captionText());
+        robot.type(KeyCode.S);
+        assertTrue(window.slowMotionProperty().get());
+        BinaryModeUiTest.waitFor("a slow-motion step", () -> ex.timeline.t() == 2);
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(window.slowMotionProperty().get());
+        robot.type(KeyCode.C);
+        assertFalse(window.captionsProperty().get());
+        // ?: the map, Esc closes it
+        robot.push(KeyCode.SHIFT, KeyCode.SLASH);
+        assertTrue(window.keyMapShown());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(window.keyMapShown());
+        // L: lecture mode (large type, no sidebar, full screen), and back
+        robot.type(KeyCode.L);
+        assertTrue(window.appearance().lectureProperty().get());
+        assertNull(window.getLeft(), "the sidebar makes room in lecture mode");
+        assertTrue(stage.isFullScreen());
+        assertTrue(ex.forwardPlot.theme().lineWidth > 1.5, "thick lines");
+        assertTrue(window.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("lecture.css")));
+        robot.type(KeyCode.L);
+        assertFalse(stage.isFullScreen());
+        assertNotEquals(null, window.getLeft());
+        // F: full screen
+        robot.type(KeyCode.F);
+        assertTrue(stage.isFullScreen());
+        robot.type(KeyCode.F);
+        assertFalse(stage.isFullScreen());
+    }
+
+    @Test
+    void theOverlayListsEveryKey(FxRobot robot) {
+        robot.interact(window::toggleKeyMap);
+        var overlay = robot.lookup("#key-overlay").queryAs(javafx.scene.layout.GridPane.class);
+        assertTrue(overlay.isVisible());
+        var labels = overlay.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+        for (KeyMap.Key k : KeyMap.KEYS) {
+            assertTrue(labels.contains(k.keys()) && labels.contains(k.action()), "the overlay shows " + k);
+        }
+        for (String key : new String[] {"Space", "← / →", "Home / End", "T", "R", "1 / 2 / 3", "F", "+ / −", "?"}) {
+            assertTrue(KeyMap.KEYS.stream().anyMatch(k -> k.keys().equals(key)), "the map has " + key);
+        }
+    }
+
+    @Test
+    void switchingTheThemeChangesTheStylesheetAndThePlots(FxRobot robot) {
+        var sheets = window.getScene().getStylesheets();
+        assertEquals(1, sheets.size());
+        robot.interact(() -> window.appearance().themeProperty().set("dark"));
+        assertTrue(sheets.stream().anyMatch(s -> s.endsWith("dark.css")), sheets.toString());
+        assertTrue(ex.forwardPlot.theme().isDark());
+        robot.interact(() -> window.appearance().themeProperty().set("high-contrast"));
+        assertTrue(sheets.stream().anyMatch(s -> s.endsWith("high-contrast.css")) && sheets.stream().noneMatch(s -> s.endsWith("dark.css")));
+        robot.interact(() -> window.appearance().colourBlindProperty().set(true));
+        assertTrue(lab.diffusion.app.plots.PointColors.colourBlindSafe());
+        robot.interact(() -> {
+            window.appearance().colourBlindProperty().set(false);
+            window.appearance().themeProperty().set("light");
+        });
+        assertEquals(1, sheets.size());
+    }
+
+    @Test
+    void aDemoOpensWithATrainedModelWithoutTraining(FxRobot robot) throws Exception {
+        assertTrue(lab.diffusion.engine.session.Demos.exists("digits"), "the digits demo is bundled");
+        long t0 = System.nanoTime();
+        var opened = new java.util.concurrent.CompletableFuture<Boolean>();
+        robot.interact(() -> sessions.openDemo("heartbeat").thenAccept(opened::complete));
+        assertTrue(opened.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertEquals(Explorer.Mode.BINARY, ex.mode());
+        BinaryModeUiTest.waitFor("the trained model", () -> ex.training.stepProperty().get() > 100_000);
+        assertFalse(ex.training.runningProperty().get(), "no training needed");
+        BinaryModeUiTest.waitFor("its samples", () -> ex.binary.reverse.rowCount() == 64);
+        System.out.printf("the heartbeat demo opened in %.2f s%n", secs);
+    }
+}

@@ -159,7 +159,7 @@ public final class Conditioning {
     }
 
     @FunctionalInterface
-    private interface Step {
+    interface Step {
         /** Writes x⁽ᵗ⁻¹⁾ into next from the model's mean and variance of p(x⁽ᵗ⁻¹⁾|x⁽ᵗ⁾). */
         void apply(float[] mean, float[] var, float[] next);
     }
@@ -173,7 +173,8 @@ public final class Conditioning {
         }
     }
 
-    private static Trajectory run(ReverseModel model, float[] x, int n, boolean keepAll, Step step) {
+    /** Runs the reverse process from x⁽ᵀ⁾ = x, each step drawn by {@code step} from the model's mean and variance. */
+    static Trajectory run(ReverseModel model, float[] x, int n, boolean keepAll, Step step) {
         int dim = model.dim();
         int steps = model.schedule().steps();
         float[][] states = new float[steps + 1][];

@@ -2,7 +2,6 @@ package lab.diffusion.engine.sample;
 
 import java.util.SplittableRandom;
 import lab.diffusion.engine.model.ReverseModel;
-import lab.diffusion.engine.nn.Nd4jRuntime;
 
 /** Runs the learned reverse process from x⁽ᵀ⁾ ~ N(0, I) down to x⁽⁰⁾. */
 public final class Sampler {
@@ -40,23 +39,10 @@ public final class Sampler {
     }
 
     private static Trajectory run(ReverseModel model, float[] x, int n, SplittableRandom rng, boolean keepAll) {
-        int dim = model.dim();
-        int steps = model.schedule().steps();
-        float[][] states = new float[steps + 1][];
-        states[steps] = x.clone();
-        float[] mean = new float[x.length];
-        float[] var = new float[x.length];
-        for (int t = steps; t >= 1; t--) {
-            final int step = t;
-            final float[] cur = x;
-            Nd4jRuntime.run(() -> model.reverse(cur, n, step, mean, var));
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (mean[i] + Math.sqrt(var[i]) * rng.nextGaussian());
+        return Conditioning.run(model, x, n, keepAll, (mean, var, next) -> {
+            for (int i = 0; i < next.length; i++) {
+                next[i] = (float) (mean[i] + Math.sqrt(var[i]) * rng.nextGaussian());
             }
-            if (keepAll || t == 1) {
-                states[t - 1] = x.clone();
-            }
-        }
-        return new Trajectory(dim, n, states);
+        });
     }
 }

@@ -41,7 +41,7 @@ class BinomialModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ModelSpec.Readout.class)
+    @EnumSource(value = ModelSpec.Readout.class, names = {"BUMPS", "PER_STEP"})
     void lossGradientMatchesFiniteDifferences(ModelSpec.Readout readout) {
         Schedule s = Schedules.create(ScheduleFamily.ERASURE, 12);
         ModelSpec spec = new ModelSpec(ModelSpec.Kind.BINOMIAL, 6, 5, 2, lab.diffusion.engine.nn.Activation.SIGMOID, readout, 4,

@@ -38,6 +38,20 @@ final class AppMenu {
     MenuBar build() {
         MenuBar bar = new MenuBar(file(), view(), demos(), help());
         bar.setId("menu-bar");
+        // the menu titles are buttons of the bar's skin: give them tooltips once it exists
+        java.util.Map<String, String> tips = java.util.Map.of("File", "Open, save and export sessions, pictures and tables.",
+                "View", "Theme, colour-blind palette, lecture mode, captions, slow motion, full screen.",
+                "Demos", "Open a pretrained session at once (no training needed).",
+                "Help", "The keyboard map and what Diffusion Lab is.");
+        bar.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            for (javafx.scene.Node n : bar.lookupAll(".menu")) {
+                if (n instanceof javafx.scene.control.Labeled l && tips.containsKey(l.getText())) {
+                    javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(tips.get(l.getText()));
+                    t.setShowDelay(javafx.util.Duration.millis(350));
+                    l.setTooltip(t);
+                }
+            }
+        }));
         return bar;
     }
 

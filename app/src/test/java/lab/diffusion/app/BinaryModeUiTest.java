@@ -54,8 +54,13 @@ class BinaryModeUiTest {
     }
 
     static void waitFor(String what, Callable<Boolean> condition) {
+        waitFor(what, 30, condition);
+    }
+
+    /** Waits up to {@code seconds} (training on a busy 2-core machine can be several times slower). */
+    static void waitFor(String what, int seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
@@ -140,7 +145,7 @@ class BinaryModeUiTest {
     void trainingTheHeartbeatRaisesK(FxRobot robot) {
         enterBinaryMode(robot);
         robot.clickOn("#train-button");
-        waitFor("a held-out evaluation", () -> Double.isFinite(ex.training.heldoutKProperty().get())
+        waitFor("a held-out evaluation", 120, () -> Double.isFinite(ex.training.heldoutKProperty().get())
                 && ex.training.stepProperty().get() > 2000);
         robot.clickOn("#train-button");
         assertTrue(ex.training.heldoutKProperty().get() > -14.4386 + 2, "held-out K " + ex.training.heldoutKProperty().get());

@@ -318,8 +318,18 @@ public final class Explorer implements AutoCloseable {
         v.put("layers.backdrop", Boolean.toString(display.backdropProperty().get()));
         v.put("layers.align_rows", Boolean.toString(display.alignRowsProperty().get()));
         v.put("arrow_grid", Integer.toString(display.gridProperty().get()));
-        v.put("palette", "default");
+        v.putAll(extraView.get());
         return v;
+    }
+
+    /** More view settings to save (theme and palette, from the window), and how to restore them. */
+    private java.util.function.Supplier<java.util.Map<String, String>> extraView = java.util.Map::of;
+    private java.util.function.Consumer<java.util.Map<String, String>> extraViewRestore = m -> { };
+
+    public void setExtraView(java.util.function.Supplier<java.util.Map<String, String>> save,
+                             java.util.function.Consumer<java.util.Map<String, String>> restore) {
+        extraView = save;
+        extraViewRestore = restore;
     }
 
     /**
@@ -377,6 +387,7 @@ public final class Explorer implements AutoCloseable {
     }
 
     private void applyView(java.util.Map<String, String> v) {
+        extraViewRestore.accept(v);
         java.util.function.BiConsumer<String, javafx.beans.property.BooleanProperty> flag = (k, p) -> {
             if (v.containsKey(k)) {
                 p.set(Boolean.parseBoolean(v.get(k)));

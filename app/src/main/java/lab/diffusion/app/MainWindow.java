@@ -206,6 +206,16 @@ public final class MainWindow extends BorderPane {
         setCenter(centerWithOverlay());
         setBottom(bottom());
         appearance.lectureProperty().addListener((o, a, b) -> applyLecture(b));
+        ex.setExtraView(() -> java.util.Map.of("theme", appearance.themeProperty().get(),
+                "palette", appearance.colourBlindProperty().get() ? "colour-blind-safe" : "default"), v -> {
+                    String theme = v.get("theme");
+                    if (theme != null && lab.diffusion.app.lecture.Appearance.THEMES.contains(theme)) {
+                        appearance.themeProperty().set(theme);
+                    }
+                    if (v.containsKey("palette")) {
+                        appearance.colourBlindProperty().set("colour-blind-safe".equals(v.get("palette")));
+                    }
+                });
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {
                 appearance.attach(b);

@@ -193,6 +193,7 @@ public final class EngineService implements AutoCloseable {
                 reverseWanted.set(true);
                 lastDriftVersion = -1;
                 lastReverseStates = null;
+                trainer.evaluateHeldout(); // the per-step KL and variance bounds of the opened model
                 snapshots.publish(trainer.snapshot());
                 if (model.schedule().family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
                     learnedSchedule.publish(model.schedule());

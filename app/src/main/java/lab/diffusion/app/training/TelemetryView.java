@@ -59,15 +59,14 @@ public final class TelemetryView extends HBox {
         kChart.setPrefWidth(640);
         klBars.setPrefWidth(360);
         bounds.setPrefWidth(360);
-        javafx.scene.control.ToggleButton showBounds = new javafx.scene.control.ToggleButton("Variance bounds");
+        javafx.scene.control.ToggleButton showBounds = new javafx.scene.control.ToggleButton("Show variance bounds");
         showBounds.setId("show-bounds");
         lab.diffusion.app.ui.Forms.tip(showBounds, "Show the learned reverse variance of each step against its entropy bounds β̃ₜ and βₜ "
                 + "(paper §2.6) instead of the KL per step.");
         bounds.visibleProperty().bind(showBounds.selectedProperty());
         klBars.visibleProperty().bind(showBounds.selectedProperty().not());
-        javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(klBars, bounds, showBounds);
-        javafx.scene.layout.StackPane.setAlignment(showBounds, javafx.geometry.Pos.TOP_RIGHT);
-        javafx.scene.layout.StackPane.setMargin(showBounds, new Insets(4, 6, 0, 0));
+        numbers.add(showBounds, 0, numbers.getRowCount(), 2, 1);
+        javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(klBars, bounds);
         right.setPrefWidth(360);
         HBox.setHgrow(kChart, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.SOMETIMES);

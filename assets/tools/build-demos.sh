@@ -20,7 +20,7 @@ mkdir -p "$out"
 declare -A cmd=(
   [swissroll]="train --data swissroll --model paper --T 40 --schedule logsnr --seconds 300 --batch 512 --lr 1e-3 --lr-end 1e-4 --seed 1 --n 20000 --heldout 5000"
   [swissroll-ddpm]="train --data swissroll --model ddpm --T 40 --schedule logsnr --seconds 300 --batch 512 --lr 1e-3 --lr-end 1e-4 --seed 1 --n 20000 --heldout 5000"
-  [heartbeat]="train --model binomial --data heartbeat --T 2000 --seconds 1800 --lr 1e-3 --lr-end 3e-5 --seed 1"
+  [heartbeat]="train --model binomial --data heartbeat --T 2000 --seconds 900 --lr 1e-3 --lr-end 3e-5 --seed 1"
   [digits]="train --data mnist --width 256 --schedule cosine --T 200 --seconds 1500 --lr 1e-3 --lr-end 5e-5 --seed 1"
   [deadleaves]="train --data deadleaves --width 256 --schedule cosine --T 200 --seconds 1500 --lr 1e-3 --lr-end 5e-5 --seed 1 --n 10000"
 )

@@ -1154,7 +1154,7 @@ public final class Explorer implements AutoCloseable {
                 ModelSpec sp = training.specProperty().get();
                 if (sp.dim() != pd.dim()) {
                     training.specProperty().set(new ModelSpec(sp.kind(), pd.dim(), sp.width(), sp.depth(), sp.activation(), sp.readout(),
-                            sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), sp.baseRate()));
+                            sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), sp.baseRate(), sp.cleanBitHead()));
                     keepWeights = false;
                 }
             } else {
@@ -1167,7 +1167,8 @@ public final class Explorer implements AutoCloseable {
                 // a new model takes the data's base rate; later edits keep it (the forward process stays the same)
                 ModelSpec sp = training.specProperty().get();
                 training.specProperty().set(new ModelSpec(sp.kind(), pd.dim(), sp.width(), sp.depth(), sp.activation(), sp.readout(),
-                        sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), BinaryData.baseRate(pd.train())));
+                        sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), BinaryData.baseRate(pd.train()),
+                        sp.cleanBitHead()));
             }
         } catch (DataException e) {
             canTrain.set(false);

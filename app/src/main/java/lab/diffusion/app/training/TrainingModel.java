@@ -160,7 +160,8 @@ public final class TrainingModel {
                                  int bumps, ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance) {
         boolean binomial = kind == ModelSpec.Kind.BINOMIAL;
         return new ModelSpec(kind, current.dim(), width, depth, binomial ? Activation.SIGMOID : Activation.TANH, readout, bumps,
-                mean, variance, 32, binomial ? current.baseRate() : Double.NaN);
+                mean, variance, 32, binomial ? current.baseRate() : Double.NaN,
+                binomial && (current.kind() != ModelSpec.Kind.BINOMIAL || current.cleanBitHead()));
     }
 
     // Commands (called with engine reports, on the UI thread)

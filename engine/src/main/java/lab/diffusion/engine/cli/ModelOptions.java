@@ -60,6 +60,11 @@ final class ModelOptions {
     @Option(names = "--embedding", defaultValue = "32", description = "Time-embedding size (even; DDPM and the embedding readout). Default: ${DEFAULT-VALUE}")
     int embedding;
 
+    @Option(names = "--binomial-head", defaultValue = "clean-bit", description = "Binomial model readout: clean-bit (predicts each "
+            + "bit's clean value; the reverse step mixes the two closed-form posteriors) or kernel (a correction to the forward "
+            + "kernel's logit). Default: ${DEFAULT-VALUE}")
+    String binomialHead;
+
     @Option(names = "--side", description = "Image side for dead leaves and folders of images (2.." + lab.diffusion.engine.data.ImageSet.MAX_SIDE
             + "). Default: 28")
     Integer side;
@@ -153,6 +158,17 @@ final class ModelOptions {
         ModelSpec.Readout r = readout != null ? ModelSpec.Readout.parse(readout)
                 : img && kind() == ModelSpec.Kind.PAPER ? ModelSpec.Readout.EMBEDDING : ModelSpec.Readout.BUMPS;
         return new ModelSpec(kind(), data.dim(), w, depth, act, r, j,
-                ModelSpec.MeanForm.parse(mean), ModelSpec.DdpmVariance.parse(ddpmVariance), embedding, rate);
+                ModelSpec.MeanForm.parse(mean), ModelSpec.DdpmVariance.parse(ddpmVariance), embedding, rate, bin && cleanBitHead());
+    }
+
+    private boolean cleanBitHead() {
+        String h = binomialHead.trim().toLowerCase(java.util.Locale.ROOT);
+        if (h.equals("clean-bit") || h.equals("cleanbit")) {
+            return true;
+        }
+        if (h.equals("kernel")) {
+            return false;
+        }
+        throw new UserError("--binomial-head must be clean-bit or kernel, not '" + binomialHead + "'");
     }
 }

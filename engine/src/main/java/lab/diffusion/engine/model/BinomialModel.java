@@ -67,9 +67,15 @@ public final class BinomialModel implements BinaryReverseModel {
         for (int ones = 0; ones <= dim; ones++) {
             entropyByOnes[ones] = process.entropyTerms(ones, dim - ones);
         }
+        this.logitRate = logit(process.baseRate());
+        this.cleanBit = spec.cleanBitHead();
         mlp.initialize(new SplittableRandom(seed), 0.0);
         params.pushMaster();
     }
+
+    private final double logitRate;
+    /** The head (see {@link ModelSpec#cleanBitHead()}). */
+    private final boolean cleanBit;
 
     private static double logit(double p) {
         double q = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
@@ -114,6 +120,29 @@ public final class BinomialModel implements BinaryReverseModel {
     @Override
     public double nullLogLikelihoodNats() {
         return process.nullLogLikelihood(dim);
+    }
+
+
+    /**
+     * The clean-bit head: π = σ(z + logit p̄) is the probability that the clean bit is 1 and
+     * f_b = u₀ + (u₁ − u₀)·π mixes the two posteriors q(x⁽ᵗ⁻¹⁾ = 1|x⁽ᵗ⁾, x⁽⁰⁾ = 0 or 1), known in
+     * closed form. Returns KL(Bernoulli(u) ‖ Bernoulli(f_b)) and ∂KL/∂z in grad[0].
+     */
+    static double headX0(double u, double z, double logitRate, double u0, double u1, double[] grad) {
+        double a = z + logitRate;
+        double pi = a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
+        double f = Math.min(1 - 1e-12, Math.max(1e-12, u0 + (u1 - u0) * pi));
+        double kl = 0.0;
+        if (u > 0) {
+            kl += u * (Math.log(u) - Math.log(f));
+        }
+        if (u < 1) {
+            kl += (1 - u) * (Math.log1p(-u) - Math.log1p(-f));
+        }
+        if (grad != null) {
+            grad[0] = (f - u) / (f * (1 - f)) * (u1 - u0) * pi * (1 - pi);
+        }
+        return kl;
     }
 
     /**
@@ -174,8 +203,13 @@ public final class BinomialModel implements BinaryReverseModel {
             int t = batch.t[b];
             for (int d = 0; d < dim; d++) {
                 int k = d * bsz + b;
-                double a = zD[k] + (inD[k] > 0.5 ? logitKeep[t] : logitFlip[t]);
-                klSum += head(posterior[k], a, g);
+                if (cleanBit) {
+                    int xt = inD[k] > 0.5 ? 1 : 0;
+                    klSum += headX0(posterior[k], zD[k], logitRate, process.posterior(t, xt, 0), process.posterior(t, xt, 1), g);
+                } else {
+                    double a = zD[k] + (inD[k] > 0.5 ? logitKeep[t] : logitFlip[t]);
+                    klSum += head(posterior[k], a, g);
+                }
                 dzD[k] = scale * g[0];
             }
         }
@@ -212,8 +246,16 @@ public final class BinomialModel implements BinaryReverseModel {
             double[] z = folded.apply(wk);
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < dim; d++) {
-                    double a = z[d * chunk + r] + (chunkX[d * chunk + r] > 0.5 ? logitKeep[t] : logitFlip[t]);
-                    prob[(start + r) * dim + d] = (float) (1.0 / (1.0 + Math.exp(-a)));
+                    if (cleanBit) {
+                        int xt = chunkX[d * chunk + r] > 0.5 ? 1 : 0;
+                        double a = z[d * chunk + r] + logitRate;
+                        double pi = 1.0 / (1.0 + Math.exp(-a));
+                        double u0 = process.posterior(t, xt, 0);
+                        prob[(start + r) * dim + d] = (float) (u0 + (process.posterior(t, xt, 1) - u0) * pi);
+                    } else {
+                        double a = z[d * chunk + r] + (chunkX[d * chunk + r] > 0.5 ? logitKeep[t] : logitFlip[t]);
+                        prob[(start + r) * dim + d] = (float) (1.0 / (1.0 + Math.exp(-a)));
+                    }
                 }
             }
         }

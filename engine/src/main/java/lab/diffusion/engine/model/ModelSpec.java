@@ -17,9 +17,18 @@ import lab.diffusion.engine.nn.Activation;
  * @param ddpmVariance fixed reverse variance of the DDPM model
  * @param embedding   size of the sinusoidal time embedding (DDPM model)
  * @param baseRate    p̄ of binomial diffusion (binomial model; NaN otherwise)
+ * @param cleanBitHead binomial model: the readout predicts the clean bit and f_b mixes the two
+ *                    closed-form posteriors (true), or f_b = σ(z + logit of the forward kernel) (false)
  */
 public record ModelSpec(Kind kind, int dim, int width, int depth, Activation activation, Readout readout,
-                        int bumps, MeanForm meanForm, DdpmVariance ddpmVariance, int embedding, double baseRate) {
+                        int bumps, MeanForm meanForm, DdpmVariance ddpmVariance, int embedding, double baseRate,
+                        boolean cleanBitHead) {
+
+    /** A spec with the kernel head for binomial models (every other kind ignores the head). */
+    public ModelSpec(Kind kind, int dim, int width, int depth, Activation activation, Readout readout,
+                     int bumps, MeanForm meanForm, DdpmVariance ddpmVariance, int embedding, double baseRate) {
+        this(kind, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate, false);
+    }
 
     /** Largest width or embedding accepted (keeps memory sane). */
     public static final int MAX_WIDTH = 4096;
@@ -151,10 +160,18 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
                 DdpmVariance.POSTERIOR, 32, Double.NaN);
     }
 
-    /** The paper's binomial model: 3×50 sigmoid units; time through J bumps. */
+    /**
+     * The paper's binomial model: 3×50 sigmoid units; time through J bumps; the clean-bit head
+     * (the sigmoid readout gives the probability that each bit's clean value is 1).
+     */
     public static ModelSpec binomialDefault(int bits, double baseRate, int bumps) {
         return new ModelSpec(Kind.BINOMIAL, bits, 50, 3, Activation.SIGMOID, Readout.BUMPS, bumps, MeanForm.CODE,
-                DdpmVariance.POSTERIOR, 32, baseRate);
+                DdpmVariance.POSTERIOR, 32, baseRate, true);
+    }
+
+    /** The same spec with the other binomial head. */
+    public ModelSpec withCleanBitHead(boolean b) {
+        return new ModelSpec(kind, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate, b);
     }
 
     /**
@@ -172,7 +189,7 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
     }
 
     public ModelSpec withKind(Kind k) {
-        return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate);
+        return new ModelSpec(k, dim, width, depth, activation, readout, bumps, meanForm, ddpmVariance, embedding, baseRate, cleanBitHead);
     }
 
     /** Most parameters a model may have (keeps memory for weights, gradient and optimizer bounded). */
@@ -218,7 +235,8 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
             return "paper μ,Σ model (" + net + ", " + time + ", " + meanForm.id() + " mean)";
         }
         if (kind == Kind.BINOMIAL) {
-            return String.format("binomial model (%s, %s, p̄ = %.4g)", net, time, baseRate);
+            return String.format("binomial model (%s, %s, %s head, p̄ = %.4g)", net, time, cleanBitHead ? "clean-bit" : "kernel",
+                    baseRate);
         }
         return "DDPM ε-model (" + net + ", " + embedding + "-dim time embedding, variance "
                 + (ddpmVariance == DdpmVariance.POSTERIOR ? "β̃ₜ" : "βₜ") + ")";

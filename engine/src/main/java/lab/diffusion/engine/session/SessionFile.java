@@ -190,6 +190,7 @@ public final class SessionFile {
         model.addProperty("embedding", m.embedding());
         if (m.kind() == ModelSpec.Kind.BINOMIAL) {
             model.addProperty("base_rate", m.baseRate());
+            model.addProperty("binomial_head", m.cleanBitHead() ? "clean-bit" : "kernel");
         }
         model.addProperty("seed", s.modelSeed());
         model.addProperty("param_count", s.params().length);
@@ -464,7 +465,8 @@ public final class SessionFile {
                     Activation.parse(string(m, "activation", name, META)), ModelSpec.Readout.parse(string(m, "readout", name, META)),
                     (int) number(m, "bumps", name, META), ModelSpec.MeanForm.parse(string(m, "mean_form", name, META)),
                     ModelSpec.DdpmVariance.parse(string(m, "ddpm_variance", name, META)), (int) number(m, "embedding", name, META),
-                    m.has("base_rate") ? number(m, "base_rate", name, META) : Double.NaN);
+                    m.has("base_rate") ? number(m, "base_rate", name, META) : Double.NaN,
+                    m.has("binomial_head") && "clean-bit".equals(string(m, "binomial_head", name, META)));
             if (spec.dim() != dim) {
                 throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
             }

@@ -155,6 +155,16 @@ class CliTest {
         java.util.List<String> lines = Files.readAllLines(out);
         assertEquals(25, lines.size());
         assertTrue(lines.get(0).matches("[01](,[01]){19}"), lines.get(0));
+        assertEquals(j.get("K_bits").getAsDouble(), ej.get("K_bits").getAsDouble(), 0.3, "the session keeps the model (and its head)");
+        Path k = dir.resolve("hb-kernel.dlab");
+        Result rk = run("train", "--model", "binomial", "--binomial-head", "kernel", "--data", "heartbeat", "--T", "100", "--steps", "50",
+                "--n", "2000", "--heldout", "200", "--out", k.toString(), "--json", "--quiet");
+        assertEquals(0, rk.code(), rk.err());
+        Result ek = run("evaluate", "--session", k.toString(), "--json");
+        assertEquals(JsonParser.parseString(rk.out()).getAsJsonObject().get("K_bits").getAsDouble(),
+                JsonParser.parseString(ek.out()).getAsJsonObject().get("K_bits").getAsDouble(), 0.3);
+        assertOneLineError(run("train", "--model", "binomial", "--binomial-head", "bits", "--data", "heartbeat", "--steps", "1"),
+                Main.EXIT_USER, "--binomial-head must be clean-bit or kernel");
         assertOneLineError(run("train", "--model", "paper", "--data", "heartbeat", "--steps", "1"), Main.EXIT_USER, "binary data");
         assertOneLineError(run("train", "--model", "binomial", "--data", "swissroll", "--steps", "1"), Main.EXIT_USER, "needs binary data");
         assertOneLineError(run("evaluate", "--session", s.toString(), "--reference", dir.resolve("ref.csv").toString()), Main.EXIT_USER,

@@ -28,7 +28,7 @@ class TrainerTest {
     }
 
     /** Held-out K of {@link #heartbeatTrainingRaisesHeldOutK()} as measured (bits per sequence). */
-    static final double MEASURED_HEARTBEAT_K_3000 = -8.87;
+    static final double MEASURED_HEARTBEAT_K_3000 = -4.63;
 
     static PointData swissRoll() {
         return DataSources.preset(Preset.SWISSROLL, 20_000, 2_000, 1);
@@ -51,7 +51,8 @@ class TrainerTest {
 
     /**
      * End-to-end for binary data: fixed-seed binomial training on the heartbeat (T = 100 to stay
-     * fast) lifts held-out K from L_null = −14.44 bits per sequence towards the optimum −2.32.
+     * fast) lifts held-out K towards the optimum −2.32 bits per sequence (measured with the
+     * clean-bit head: −37.8 untrained, −4.63 after 3,000 steps; the kernel head reached −8.87).
      */
     @Test
     void heartbeatTrainingRaisesHeldOutK() {
@@ -63,7 +64,7 @@ class TrainerTest {
         TrainingSnapshot s = tr.run(3000, Double.MAX_VALUE, null);
         double after = lab.diffusion.engine.objective.Bounds.evaluate(m, data.heldout(), 5).kBits();
         assertEquals(TrainingStatus.STOPPED, s.status());
-        assertEquals(-14.4386, before, 0.05, "the untrained model is the forward kernel: K = L_null");
+        assertTrue(before < -14.4386 + 0.05, "the untrained model is no better than L_null: " + before);
         assertTrue(after > MEASURED_HEARTBEAT_K_3000 - 0.5, "K after 3000 steps: " + after + " (from " + before + ")");
         assertTrue(after < -2.3219 + 0.05, "K cannot exceed the data's optimum: " + after);
     }

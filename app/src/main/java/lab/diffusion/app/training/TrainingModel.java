@@ -154,14 +154,14 @@ public final class TrainingModel {
 
     /**
      * A spec from sidebar fields (validated by ModelSpec's constructor); the dimension and the
-     * binomial base rate are kept from {@code current}.
+     * binomial base rate are kept from {@code current}; the head applies to binomial models only.
      */
     public static ModelSpec spec(ModelSpec current, ModelSpec.Kind kind, int width, int depth, ModelSpec.Readout readout,
-                                 int bumps, ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance) {
+                                 int bumps, ModelSpec.MeanForm mean, ModelSpec.DdpmVariance variance, boolean cleanBitHead) {
         boolean binomial = kind == ModelSpec.Kind.BINOMIAL;
         return new ModelSpec(kind, current.dim(), width, depth, binomial ? Activation.SIGMOID : Activation.TANH, readout, bumps,
                 mean, variance, 32, binomial ? current.baseRate() : Double.NaN,
-                binomial && (current.kind() != ModelSpec.Kind.BINOMIAL || current.cleanBitHead()));
+                binomial && cleanBitHead);
     }
 
     // Commands (called with engine reports, on the UI thread)

@@ -42,7 +42,9 @@ public final class DiffusionLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        PerfLog.mark("start()");
         explorer = new Explorer(null);
+        PerfLog.mark("explorer built");
         explorer.setConfirmer((title, text) -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
             a.setTitle(title);
@@ -52,6 +54,7 @@ public final class DiffusionLabApp extends Application {
         });
         sessions = new lab.diffusion.app.session.SessionController(explorer, lab.diffusion.app.session.SessionController.defaultHome());
         Scene scene = scene(explorer, sessions);
+        PerfLog.mark("scene built");
         window = (MainWindow) scene.getRoot();
         stage.setScene(scene);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> sessions.currentProperty().get() == null ? TITLE
@@ -73,6 +76,10 @@ public final class DiffusionLabApp extends Application {
                     .whenComplete((v, err) -> javafx.application.Platform.runLater(stage::close));
         });
         stage.show();
+        PerfLog.mark("stage shown");
+        if (Boolean.getBoolean("dlab.perf")) {
+            System.out.println("startup: scene has " + scene.getRoot().lookupAll("*").size() + " nodes");
+        }
         boolean crashed = sessions.start();
         if (crashed) {
             offerRecovery(stage);

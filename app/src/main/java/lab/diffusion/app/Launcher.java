@@ -12,6 +12,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        PerfLog.mark("main");
         Application.launch(DiffusionLabApp.class, args);
     }
 }

@@ -16,6 +16,14 @@ final class PerfLog extends AnimationTimer {
         this.ex = ex;
     }
 
+    /** With -Ddlab.perf=true prints how long after the JVM started a start-up stage was reached. */
+    static void mark(String what) {
+        if (Boolean.getBoolean("dlab.perf")) {
+            System.out.printf("startup: %s %.2f s after the JVM started%n", what,
+                    (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
+        }
+    }
+
     static void startIfEnabled(Explorer ex) {
         if (Boolean.getBoolean("dlab.perf")) {
             new PerfLog(ex).start();

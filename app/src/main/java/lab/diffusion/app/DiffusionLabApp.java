@@ -66,14 +66,8 @@ public final class DiffusionLabApp extends Application {
         stage.setMinHeight(680);
         stage.setOnHidden(e -> explorer.close());
         stage.setOnCloseRequest(e -> {
-            if (closing) {
-                return;
-            }
             e.consume(); // autosave first (off the UI thread), then close
-            closing = true;
-            explorer.pause();
-            sessions.shutdown().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-                    .whenComplete((v, err) -> javafx.application.Platform.runLater(stage::close));
+            close(stage);
         });
         stage.show();
         PerfLog.mark("stage shown");
@@ -92,6 +86,23 @@ public final class DiffusionLabApp extends Application {
         if (Boolean.getBoolean("dlab.continuous")) {
             explorer.renderLoop.continuousProperty().set(true);
         }
+        long exitAfter = Long.getLong("dlab.exitAfterMs", -1);
+        if (exitAfter >= 0) { // closes the window as if the user had (used to record the class-data-sharing archive)
+            javafx.animation.PauseTransition p = new javafx.animation.PauseTransition(javafx.util.Duration.millis(exitAfter));
+            p.setOnFinished(e -> close(stage));
+            p.play();
+        }
+    }
+
+    /** Closes the window the way the close button does: pause, autosave off the UI thread, then close. */
+    private void close(Stage stage) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        explorer.pause();
+        sessions.shutdown().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .whenComplete((v, err) -> javafx.application.Platform.runLater(stage::close));
     }
 
     /**
@@ -151,7 +162,9 @@ public final class DiffusionLabApp extends Application {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return scene(explorer, new lab.diffusion.app.session.SessionController(explorer, home));
+        Scene scene = scene(explorer, new lab.diffusion.app.session.SessionController(explorer, home));
+        ((MainWindow) scene.getRoot()).attachAllSections(); // tests find every control at once
+        return scene;
     }
 
     /** The window's scene with its session controller. */

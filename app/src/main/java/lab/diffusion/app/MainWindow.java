@@ -100,6 +100,7 @@ public final class MainWindow extends BorderPane {
     private Node keyOverlay;
     private Node telemetryNode;
     private Node sidebarNode;
+    private final java.util.List<TitledPane> lazySections = new java.util.ArrayList<>();
 
     /** Theme, palette and lecture mode. */
     public lab.diffusion.app.lecture.Appearance appearance() {
@@ -223,6 +224,36 @@ public final class MainWindow extends BorderPane {
         });
         installMouse();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        attachSectionsAfterFirstFrames();
+    }
+
+    /**
+     * Gives the collapsed sidebar sections their content, one per frame from the third frame on
+     * (the first frames show the window; a section that is opened earlier gets its content then).
+     */
+    private void attachSectionsAfterFirstFrames() {
+        new javafx.animation.AnimationTimer() {
+            private int frame;
+
+            @Override
+            public void handle(long now) {
+                if (++frame < 3) {
+                    return;
+                }
+                for (TitledPane p : lazySections) {
+                    if (Forms.pending(p)) {
+                        Forms.attach(p);
+                        return;
+                    }
+                }
+                stop();
+            }
+        }.start();
+    }
+
+    /** Gives every collapsed sidebar section its content now. */
+    public void attachAllSections() {
+        lazySections.forEach(Forms::attach);
     }
 
     public lab.diffusion.app.session.SessionController sessions() {
@@ -502,23 +533,31 @@ public final class MainWindow extends BorderPane {
             default -> dataView;
         }));
         conditionView = new lab.diffusion.app.images.ConditionView(ex.images, ex::runCondition);
-        TitledPane cond = Forms.section("Inpaint & denoise", conditionView);
+        TitledPane cond = Forms.lazySection("Inpaint & denoise", conditionView);
         cond.setId("condition-section");
         cond.visibleProperty().bind(ex.modeProperty().isEqualTo(Explorer.Mode.IMAGES));
         cond.managedProperty().bind(cond.visibleProperty());
+        cond.visibleProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+                if (b) { // open the first time images are shown
+                    cond.setExpanded(true);
+                    cond.visibleProperty().removeListener(this);
+                }
+            }
+        });
+        lazySections.add(cond);
         TitledPane sch = Forms.section("Schedule", scheduleView);
-        TitledPane model = Forms.section("Model", modelView);
-        TitledPane tr = Forms.section("Training", settings);
-        TitledPane smp = Forms.section("Sampling", new VBox(6, sampling, samplingMessage));
-        TitledPane disp = Forms.section("Display", new DisplayView(ex.display, ex.renderLoop, ex.idealAvailableProperty()));
-        model.setExpanded(false);
-        tr.setExpanded(false);
-        smp.setExpanded(false);
-        disp.setExpanded(false);
+        // collapsed sections get their content after the first frame (or when opened): start-up styles and lays out
+        // only what is on screen
+        TitledPane model = Forms.lazySection("Model", modelView);
+        TitledPane tr = Forms.lazySection("Training", settings);
+        TitledPane smp = Forms.lazySection("Sampling", new VBox(6, sampling, samplingMessage));
+        TitledPane disp = Forms.lazySection("Display", new DisplayView(ex.display, ex.renderLoop, ex.idealAvailableProperty()));
         runsView = new lab.diffusion.app.runs.RunsView(ex);
-        TitledPane runsPane = Forms.section("Runs", runsView);
+        TitledPane runsPane = Forms.lazySection("Runs", runsView);
         runsPane.setId("runs-section");
-        runsPane.setExpanded(false);
+        lazySections.addAll(java.util.List.of(model, tr, smp, disp, runsPane));
         VBox box = new VBox(data, cond, sch, model, tr, smp, disp, runsPane);
         box.getStyleClass().add("sidebar");
         ScrollPane sp = new ScrollPane(box);

@@ -3,6 +3,7 @@ package lab.diffusion.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -276,13 +277,21 @@ class ExplorerUiTest {
                     && !(node.getParent() instanceof javafx.scene.control.ComboBox))).queryAll()) {
             javafx.scene.control.Control c = (javafx.scene.control.Control) n;
             checked[0]++;
-            if (c.isVisible() && c.getTooltip() == null && !(c.getParent() instanceof javafx.scene.control.ComboBox)
+            if (c.isVisible() && lab.diffusion.app.ui.Forms.tipText(c) == null && !(c.getParent() instanceof javafx.scene.control.ComboBox)
                     && !c.getStyleClass().contains("arrow-button") && !(n.getParent() instanceof javafx.scene.control.ScrollBar)) {
                 missing.add(c.getClass().getSimpleName() + " " + c.getId() + " " + (c instanceof javafx.scene.control.Labeled l ? l.getText() : ""));
             }
         }
         assertTrue(checked[0] >= 40, "only " + checked[0] + " controls found");
         assertTrue(missing.isEmpty(), "controls without a tooltip: " + missing);
+        // tooltips are made when the pointer first reaches a control
+        javafx.scene.control.Control train = robot.lookup("#train-button").queryAs(javafx.scene.control.Control.class);
+        String text = lab.diffusion.app.ui.Forms.tipText(train);
+        assertTrue(text != null && text.startsWith("Train"), text);
+        robot.moveTo(train);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(train.getTooltip(), "hovering makes the tooltip");
+        assertEquals(text, train.getTooltip().getText());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,25 @@ class LectureUiTest {
         assertTrue(stage.isFullScreen());
         robot.type(KeyCode.F);
         assertFalse(stage.isFullScreen());
+    }
+
+    @Test
+    void collapsedSectionsGetTheirContentAfterTheFirstFramesOrWhenOpened(FxRobot robot) {
+        java.util.Set<javafx.scene.control.TitledPane> sections = robot.lookup(".sidebar-section")
+                .queryAllAs(javafx.scene.control.TitledPane.class);
+        assertTrue(sections.size() >= 8, "the sidebar's sections: " + sections.size());
+        BinaryModeUiTest.waitFor("every section has its content", () -> sections.stream().allMatch(p -> p.getContent() != null));
+        assertTrue(robot.lookup("#model-head").tryQuery().isPresent(), "the Model section's controls are in the window");
+        robot.interact(() -> {
+            javafx.scene.control.Label inside = new javafx.scene.control.Label("inside");
+            javafx.scene.control.TitledPane p = lab.diffusion.app.ui.Forms.lazySection("Lazy", inside);
+            assertNull(p.getContent());
+            assertTrue(lab.diffusion.app.ui.Forms.pending(p));
+            p.setExpanded(true);
+            assertNotNull(p.getContent(), "opening a section gives it its content at once");
+            assertTrue(inside.getParent() != null && p.getContent() == inside.getParent());
+            assertFalse(lab.diffusion.app.ui.Forms.pending(p));
+        });
     }
 
     @Test

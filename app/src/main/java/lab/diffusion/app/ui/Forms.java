@@ -20,14 +20,39 @@ public final class Forms {
 
     /** Attaches a tooltip (shown quickly) and uses its first sentence as the accessible help. */
     public static <T extends Control> T tip(T control, String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(350));
-        t.setShowDuration(Duration.seconds(20));
-        t.setWrapText(true);
-        t.setMaxWidth(360);
-        control.setTooltip(t);
+        // the Tooltip (a popup window each) is made when the pointer first enters the control:
+        // building a hundred of them at start-up took half of the window's construction time
+        boolean first = !control.getProperties().containsKey(TIP);
+        control.getProperties().put(TIP, text);
         control.setAccessibleHelp(text);
+        if (control.getTooltip() != null) {
+            control.getTooltip().setText(text);
+        } else if (first) {
+            control.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> tooltip(control));
+        }
         return control;
+    }
+
+    private static final String TIP = "dlab.tip";
+
+    /** The control's tooltip, made now if it was only promised by {@link #tip}; null if it has none. */
+    public static Tooltip tooltip(Control control) {
+        Object text = control.getProperties().get(TIP);
+        if (control.getTooltip() == null && text != null) {
+            Tooltip t = new Tooltip((String) text);
+            t.setShowDelay(Duration.millis(350));
+            t.setShowDuration(Duration.seconds(20));
+            t.setWrapText(true);
+            t.setMaxWidth(360);
+            control.setTooltip(t);
+        }
+        return control.getTooltip();
+    }
+
+    /** The text of the control's tooltip, whether it has been made yet or not (null if it has none). */
+    public static String tipText(Control control) {
+        Object text = control.getProperties().get(TIP);
+        return text != null ? (String) text : control.getTooltip() != null ? control.getTooltip().getText() : null;
     }
 
     /** A two-column form. */
@@ -46,8 +71,8 @@ public final class Forms {
         l.setLabelFor(control);
         l.getStyleClass().add("form-label");
         l.setMinWidth(Label.USE_PREF_SIZE);
-        if (control.getTooltip() != null) {
-            l.setTooltip(control.getTooltip());
+        if (tipText(control) != null) {
+            tip(l, tipText(control));
         }
         control.setAccessibleText(label);
         control.setMaxWidth(Double.MAX_VALUE);
@@ -69,6 +94,40 @@ public final class Forms {
         p.setAnimated(false);
         p.getStyleClass().add("sidebar-section");
         return p;
+    }
+
+    /**
+     * A collapsed sidebar section whose content joins the scene only when it is first needed:
+     * when the user expands it, when {@link #attachPending} runs (after the first frame), or when
+     * it becomes visible. Start-up then styles and lays out only what is on screen.
+     */
+    public static TitledPane lazySection(String title, Node content) {
+        TitledPane p = section(title, content);
+        Node box = p.getContent();
+        p.setExpanded(false);
+        p.setContent(null);
+        p.getProperties().put(PENDING, box);
+        p.expandedProperty().addListener((o, a, b) -> {
+            if (b) {
+                attach(p);
+            }
+        });
+        return p;
+    }
+
+    private static final String PENDING = "dlab.pending-content";
+
+    /** Gives a lazy section its content now (nothing if it already has it). */
+    public static void attach(TitledPane p) {
+        Object box = p.getProperties().remove(PENDING);
+        if (box != null) {
+            p.setContent((Node) box);
+        }
+    }
+
+    /** Whether a lazy section still waits for its content. */
+    public static boolean pending(TitledPane p) {
+        return p.getProperties().containsKey(PENDING);
     }
 
     /**

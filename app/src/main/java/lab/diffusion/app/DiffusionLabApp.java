@@ -43,7 +43,20 @@ public final class DiffusionLabApp extends Application {
     @Override
     public void start(Stage stage) {
         PerfLog.mark("start()");
-        explorer = new Explorer(null);
+        // the engine loads ND4J once the window's first frames are on screen, not while they are being made
+        java.util.concurrent.CompletableFuture<Void> firstFrame = new java.util.concurrent.CompletableFuture<>();
+        new javafx.animation.AnimationTimer() {
+            private int frame;
+
+            @Override
+            public void handle(long now) {
+                if (++frame >= 2) {
+                    firstFrame.complete(null);
+                    stop();
+                }
+            }
+        }.start();
+        explorer = new Explorer(null, firstFrame);
         PerfLog.mark("explorer built");
         explorer.setConfirmer((title, text) -> {
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);

@@ -97,7 +97,7 @@ public final class Explorer implements AutoCloseable {
     static final int IMAGE_WIDTH = 256;
     static final int IMAGE_T = 200;
 
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting the engine (loading the numerics library)…");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty idealAvailable = new SimpleBooleanProperty();
     private final BooleanProperty canTrain = new SimpleBooleanProperty();
@@ -129,8 +129,13 @@ public final class Explorer implements AutoCloseable {
     };
 
     public Explorer(Confirmer confirmer) {
+        this(confirmer, null);
+    }
+
+    /** An explorer whose engine starts loading ND4J when {@code firstFrame} completes (the window is on screen). */
+    public Explorer(Confirmer confirmer, java.util.concurrent.CompletableFuture<?> firstFrame) {
         this.confirmer = confirmer;
-        this.engine = new EngineService(Platform::runLater);
+        this.engine = new EngineService(Platform::runLater, firstFrame);
         renderLoop.registerMain(forwardPlot);
         renderLoop.registerMain(reversePlot);
         renderLoop.registerMain(driftPlot);

@@ -31,8 +31,8 @@ final class PerfLog extends AnimationTimer {
             new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    System.out.printf("startup: first frame painted %.2f s after the JVM started%n",
-                            (System.currentTimeMillis() - jvmStart) / 1000.0);
+                    System.out.printf("startup: first frame painted %.2f s after the JVM started (forward plot: %d points)%n",
+                            (System.currentTimeMillis() - jvmStart) / 1000.0, ex.forwardPlot.pointCount());
                     System.out.flush();
                     stop();
                 }

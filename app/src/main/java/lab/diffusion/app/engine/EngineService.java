@@ -86,7 +86,7 @@ public final class EngineService implements AutoCloseable {
     /** A learned schedule as it is now (while it trains). */
     public final Channel<Schedule> learnedSchedule;
 
-    private final EngineWorker worker = new EngineWorker();
+    private final EngineWorker worker;
     private final AtomicBoolean training = new AtomicBoolean();
     private final AtomicBoolean pumpScheduled = new AtomicBoolean();
     private final AtomicReference<DriftRequest> driftRequest = new AtomicReference<>();
@@ -111,6 +111,12 @@ public final class EngineService implements AutoCloseable {
     private final Executor uiExecutor;
 
     public EngineService(Executor ui) {
+        this(ui, null);
+    }
+
+    /** An engine whose worker starts when {@code firstFrame} completes (at most 2 s later; see EngineWorker). */
+    public EngineService(Executor ui, java.util.concurrent.CompletableFuture<?> firstFrame) {
+        this.worker = new EngineWorker(firstFrame, 2000);
         this.uiExecutor = ui;
         snapshots = new Channel<>(ui);
         reverse = new Channel<>(ui);

@@ -20,12 +20,33 @@ public final class EngineWorker implements AutoCloseable {
     private volatile Thread thread;
 
     public EngineWorker() {
+        this(null, 0);
+    }
+
+    /**
+     * A worker that starts work (loading ND4J's native code first) only when {@code gate}
+     * completes or {@code maxWaitMillis} have passed, whichever is first. A window passes its
+     * first frame, so start-up does not share the two cores with ND4J's loading; tasks submitted
+     * meanwhile wait in order.
+     */
+    public EngineWorker(CompletableFuture<?> gate, long maxWaitMillis) {
         executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, THREAD_NAME);
             t.setDaemon(true);
             thread = t;
             return t;
         });
+        if (gate != null) {
+            executor.submit(() -> {
+                try {
+                    gate.get(maxWaitMillis, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // waited long enough, or the gate failed: start anyway
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
         executor.submit(Nd4jRuntime::configure);
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.model.Models;
@@ -40,6 +41,25 @@ class EngineWorkerTest {
             }
             assertFalse(w.isWorkerThread());
             assertTrue(w.submit(w::isWorkerThread).get());
+        }
+    }
+
+    @Test
+    void aGatedWorkerStartsWhenTheGateOpensOrTheWaitEnds() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        try (EngineWorker w = new EngineWorker(gate, 60_000)) {
+            CompletableFuture<Integer> first = w.submit(() -> 1);
+            CompletableFuture<Integer> second = w.submit(() -> 2);
+            Thread.sleep(300);
+            assertFalse(first.isDone() || second.isDone(), "nothing runs before the gate opens");
+            gate.complete(null);
+            assertEquals(2, second.get(30, TimeUnit.SECONDS));
+            assertTrue(first.isDone());
+        }
+        long t0 = System.nanoTime();
+        try (EngineWorker w = new EngineWorker(new CompletableFuture<>(), 200)) {
+            assertEquals(3, w.submit(() -> 3).get(30, TimeUnit.SECONDS), "a gate that never opens only delays");
+            assertTrue(System.nanoTime() - t0 >= 200_000_000L);
         }
     }
 

@@ -286,7 +286,7 @@ final class AppMenu {
         Thread t = new Thread(() -> {
             try {
                 action.run();
-                javafx.application.Platform.runLater(() -> ex.report(success));
+                javafx.application.Platform.runLater(() -> ex.inform(success));
             } catch (java.io.IOException e) {
                 javafx.application.Platform.runLater(() -> ex.report("Not exported: " + e.getMessage()));
             }

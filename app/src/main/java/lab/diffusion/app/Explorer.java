@@ -99,6 +99,7 @@ public final class Explorer implements AutoCloseable {
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting the engine (loading the numerics library)…");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsError = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
     private final BooleanProperty idealAvailable = new SimpleBooleanProperty();
     private final BooleanProperty canTrain = new SimpleBooleanProperty();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -384,7 +385,16 @@ public final class Explorer implements AutoCloseable {
         applyView(s.view());
         training.restoreHistory(s.training().history(), s.training().steps());
         kChart.setCurve(training.curveProperty().get());
-        engine.open(s, setup(s.data()));
+        // snapshots of the model this session replaces may still be on their way (step 0 of a model that was
+        // being set up clears the history): restore the saved curve again once the engine has the session's model
+        engine.open(s, setup(s.data())).thenRun(() -> Platform.runLater(() -> {
+            training.restoreHistory(s.training().history(), s.training().steps());
+            lab.diffusion.engine.train.TrainingSnapshot now = engine.snapshots.latest();
+            if (now != null && now.step() == s.training().steps()) {
+                training.accept(now); // the held-out K evaluated when it opened
+            }
+            kChart.setCurve(training.curveProperty().get());
+        }));
         runs.setAll(s.runs());
         runModels.clear();
         runNumber = s.runs().size();
@@ -1222,8 +1232,21 @@ public final class Explorer implements AutoCloseable {
 
     /** Shows a message for people in the status bar and the message line. */
     public void report(String text) {
+        messageIsError.set(true);
         message.set(text);
         status.set(text);
+    }
+
+    /** Like {@link #report}, for news that is not a problem (shown in the ordinary text colour). */
+    public void inform(String text) {
+        messageIsError.set(false);
+        message.set(text);
+        status.set(text);
+    }
+
+    /** Whether the message line says something went wrong (it does after {@link #report}). */
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
     }
 
     @Override

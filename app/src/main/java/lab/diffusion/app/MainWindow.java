@@ -318,7 +318,7 @@ public final class MainWindow extends BorderPane {
                 ex.timeline.playingProperty().set(true);
             }
             if (err == null) {
-                ex.report(String.format("Exported %d frames to %s in %.1f s", steps + 1, out.getFileName(), secs));
+                ex.inform(String.format("Exported %d frames to %s in %.1f s", steps + 1, out.getFileName(), secs));
             } else if (err instanceof lab.diffusion.engine.io.GifWriter.Cancelled
                     || err.getCause() instanceof lab.diffusion.engine.io.GifWriter.Cancelled) {
                 ex.report("Export cancelled; nothing was written.");
@@ -666,6 +666,7 @@ public final class MainWindow extends BorderPane {
         Label message = new Label();
         message.setId("app-message");
         message.getStyleClass().add("error-text");
+        ex.messageIsErrorProperty().addListener((o, a, b) -> message.getStyleClass().setAll("label", b ? "error-text" : "info-text"));
         message.textProperty().bind(ex.messageProperty());
         message.visibleProperty().bind(ex.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

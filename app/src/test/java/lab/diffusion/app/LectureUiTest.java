@@ -190,6 +190,13 @@ class LectureUiTest {
         BinaryModeUiTest.waitFor("the trained model", () -> ex.training.stepProperty().get() > 100_000);
         assertFalse(ex.training.runningProperty().get(), "no training needed");
         BinaryModeUiTest.waitFor("its samples", () -> ex.binary.reverse.rowCount() == 64);
+        BinaryModeUiTest.waitFor("its training curve, kept whole", () -> ex.kChart.pointCount() > 100);
+        javafx.scene.control.Label message = robot.lookup("#app-message").queryAs(javafx.scene.control.Label.class);
+        assertTrue(message.getText().startsWith("Opened the demo 'heartbeat'"), message.getText());
+        assertTrue(message.getStyleClass().contains("info-text") && !message.getStyleClass().contains("error-text"),
+                "good news is not shown as an error: " + message.getStyleClass());
+        robot.interact(() -> ex.report("Not opened: a test"));
+        assertTrue(message.getStyleClass().contains("error-text"));
         System.out.printf("the heartbeat demo opened in %.2f s%n", secs);
     }
 }

@@ -185,9 +185,9 @@ public final class EngineService implements AutoCloseable {
      * Installs a model saved in a session: its weights, optimizer state and progress, trained on
      * the setup's data (the session's own). Training continues where the session stopped.
      */
-    public void open(lab.diffusion.engine.session.Session session, Setup next) {
+    public java.util.concurrent.CompletableFuture<Void> open(lab.diffusion.engine.session.Session session, Setup next) {
         training.set(false);
-        worker.run(() -> {
+        return worker.run(() -> {
             try {
                 setup = next;
                 model = lab.diffusion.engine.session.Sessions.model(session);

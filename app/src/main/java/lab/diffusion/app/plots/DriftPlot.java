@@ -135,7 +135,10 @@ public final class DriftPlot extends PlotCanvas {
         double w = 110;
         double h = 8;
         double x = v.left() + v.width() - w - 8;
-        double y = v.top() - 14;
+        // on the title's row, right-aligned (the subtitle below is long); under the title only if the row is too short
+        double titleRight = 8 + title().length() * theme.titleFont.getSize() * 0.62;
+        double labelWidth = 9 * theme.smallFont.getSize() * 0.62;
+        double y = x - labelWidth > titleRight + 12 ? 6 + theme.titleFont.getSize() * 0.6 - h / 2 : v.top() - 14;
         for (int i = 0; i < w; i++) {
             g.setFill(HeatColors.at(i / (w - 1)));
             g.fillRect(x + i, y, 1.5, h);

@@ -111,7 +111,7 @@ public final class SessionController implements AutoCloseable {
                         remember(file);
                     }
                     autosavedStep = s.training().steps();
-                    ex.report(String.format("Opened %s (read and checked in %.2f s)", file.getFileName(), secs));
+                    ex.inform(String.format("Opened %s (read and checked in %.2f s)", file.getFileName(), secs));
                     done.complete(true);
                 });
             } catch (SessionException e) {
@@ -136,7 +136,7 @@ public final class SessionController implements AutoCloseable {
                     ex.applySession(s);
                     current.set(null);
                     autosavedStep = s.training().steps();
-                    ex.report(String.format("Opened the demo '%s' (%.2f s)", name, secs));
+                    ex.inform(String.format("Opened the demo '%s' (%.2f s)", name, secs));
                     done.complete(true);
                 });
             } catch (SessionException e) {
@@ -176,7 +176,7 @@ public final class SessionController implements AutoCloseable {
                     Platform.runLater(() -> {
                         current.set(file);
                         remember(file);
-                        ex.report(String.format("Saved %s (%.1f MB in %.2f s)", file.getFileName(), bytes / 1e6, secs));
+                        ex.inform(String.format("Saved %s (%.1f MB in %.2f s)", file.getFileName(), bytes / 1e6, secs));
                         done.complete(true);
                     });
                 } catch (IOException e) {

@@ -187,7 +187,8 @@ public final class EngineService implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Void> open(lab.diffusion.engine.session.Session session, Setup next) {
         training.set(false);
-        return worker.run(() -> {
+        status.publish("Opening: " + session.model().describe() + "…");
+        java.util.concurrent.CompletableFuture<Void> installed = worker.run(() -> {
             try {
                 setup = next;
                 model = lab.diffusion.engine.session.Sessions.model(session);
@@ -199,17 +200,30 @@ public final class EngineService implements AutoCloseable {
                 reverseWanted.set(true);
                 lastDriftVersion = -1;
                 lastReverseStates = null;
-                trainer.evaluateHeldout(); // the per-step KL and variance bounds of the opened model
                 snapshots.publish(trainer.snapshot());
                 if (model.schedule().family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
                     learnedSchedule.publish(model.schedule());
                 }
-                pump();
-                status.publish("Opened: " + next.spec().describe());
+                pump(); // the opened model's samples and drift first
+                status.publish("Opened: " + next.spec().describe() + " — evaluating held-out K…");
             } catch (RuntimeException e) {
                 errors.publish("Could not open the model: " + e.getMessage());
             }
         });
+        worker.run(() -> { // then the per-step KL and variance bounds of the opened model
+            Trainer opened = trainer;
+            if (opened == null || model == null || opened.step() != session.training().steps()) {
+                return; // replaced or trained on meanwhile
+            }
+            try {
+                opened.evaluateHeldout();
+                snapshots.publish(opened.snapshot());
+                status.publish("Opened: " + next.spec().describe());
+            } catch (RuntimeException e) {
+                errors.publish("Could not evaluate the opened model: " + e.getMessage());
+            }
+        });
+        return installed;
     }
 
     /**

@@ -193,10 +193,12 @@ public abstract class PlotCanvas extends Region {
         logicalHeight = h;
         g.setFill(theme.background);
         g.fillRect(0, 0, w, h);
-        double aw = Math.max(10, w - padLeft - padRight);
-        double ah = Math.max(10, h - padTop - padBottom);
-        double ax = padLeft;
-        double ay = padTop;
+        // margins grow with the type (lecture mode's large fonts), so titles and tick labels keep clear of the plot
+        double k = Math.max(1, theme.titleFont.getSize() / 13.0);
+        double aw = Math.max(10, w - (padLeft + padRight) * k);
+        double ah = Math.max(10, h - (padTop + padBottom) * k);
+        double ax = padLeft * k;
+        double ay = padTop * k;
         double x0 = xMin;
         double x1 = xMax;
         double y0 = yMin;
@@ -238,7 +240,7 @@ public abstract class PlotCanvas extends Region {
         if (!subtitle.isEmpty()) {
             g.setFont(theme.labelFont);
             g.setFill(theme.mutedText);
-            g.fillText(subtitle, 8, 23);
+            g.fillText(subtitle, 8, 6 + theme.titleFont.getSize() * 1.3);
         }
     }
 

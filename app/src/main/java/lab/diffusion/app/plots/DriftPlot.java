@@ -134,7 +134,7 @@ public final class DriftPlot extends PlotCanvas {
         }
         double w = 110;
         double h = 8;
-        double x = v.left() + v.width() - w - 8;
+        double x = v.left() + v.width() - w - 6 - 2 * theme.smallFont.getSize();
         // on the title's row, right-aligned (the subtitle below is long); under the title only if the row is too short
         double titleRight = 8 + title().length() * theme.titleFont.getSize() * 0.62;
         double labelWidth = 9 * theme.smallFont.getSize() * 0.62;

@@ -45,17 +45,7 @@ public final class DiffusionLabApp extends Application {
         PerfLog.mark("start()");
         // the engine loads ND4J once the window's first frames are on screen, not while they are being made
         java.util.concurrent.CompletableFuture<Void> firstFrame = new java.util.concurrent.CompletableFuture<>();
-        new javafx.animation.AnimationTimer() {
-            private int frame;
-
-            @Override
-            public void handle(long now) {
-                if (++frame >= 2) {
-                    firstFrame.complete(null);
-                    stop();
-                }
-            }
-        }.start();
+        lab.diffusion.app.ui.Frames.after(2, () -> firstFrame.complete(null));
         explorer = new Explorer(null, firstFrame);
         PerfLog.mark("explorer built");
         explorer.setConfirmer((title, text) -> {

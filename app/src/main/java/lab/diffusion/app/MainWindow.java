@@ -232,23 +232,15 @@ public final class MainWindow extends BorderPane {
      * (the first frames show the window; a section that is opened earlier gets its content then).
      */
     private void attachSectionsAfterFirstFrames() {
-        new javafx.animation.AnimationTimer() {
-            private int frame;
-
-            @Override
-            public void handle(long now) {
-                if (++frame < 3) {
-                    return;
+        lab.diffusion.app.ui.Frames.eachFrom(3, () -> {
+            for (TitledPane p : lazySections) {
+                if (Forms.pending(p)) {
+                    Forms.attach(p);
+                    return true;
                 }
-                for (TitledPane p : lazySections) {
-                    if (Forms.pending(p)) {
-                        Forms.attach(p);
-                        return;
-                    }
-                }
-                stop();
             }
-        }.start();
+            return false;
+        });
     }
 
     /** Gives every collapsed sidebar section its content now. */

@@ -19,24 +19,22 @@ final class PerfLog extends AnimationTimer {
     /** With -Ddlab.perf=true prints how long after the JVM started a start-up stage was reached. */
     static void mark(String what) {
         if (Boolean.getBoolean("dlab.perf")) {
-            System.out.printf("startup: %s %.2f s after the JVM started%n", what,
-                    (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
+            System.out.printf("startup: %s %.2f s after the JVM started%n", what, sinceJvmStart());
         }
+    }
+
+    private static double sinceJvmStart() {
+        return (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0;
     }
 
     static void startIfEnabled(Explorer ex) {
         if (Boolean.getBoolean("dlab.perf")) {
             new PerfLog(ex).start();
-            long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    System.out.printf("startup: first frame painted %.2f s after the JVM started (forward plot: %d points)%n",
-                            (System.currentTimeMillis() - jvmStart) / 1000.0, ex.forwardPlot.pointCount());
-                    System.out.flush();
-                    stop();
-                }
-            }.start();
+            lab.diffusion.app.ui.Frames.after(1, () -> {
+                System.out.printf("startup: first frame painted %.2f s after the JVM started (forward plot: %d points)%n",
+                        sinceJvmStart(), ex.forwardPlot.pointCount());
+                System.out.flush();
+            });
         }
     }
 
@@ -44,8 +42,7 @@ final class PerfLog extends AnimationTimer {
     public void handle(long now) {
         if (!modelReported && ex.reversePlot.pointCount() > 0) {
             modelReported = true;
-            System.out.printf("startup: first reverse samples shown %.2f s after the JVM started%n",
-                    (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
+            System.out.printf("startup: first reverse samples shown %.2f s after the JVM started%n", sinceJvmStart());
         }
         if (now - last < 1_000_000_000L) {
             return;

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lab.diffusion.app.plots.Viewport;
@@ -40,12 +39,7 @@ class BinaryModeUiTest {
     @Start
     void start(Stage stage) {
         ex = new Explorer((title, text) -> true);
-        Scene scene = DiffusionLabApp.scene(ex);
-        window = (MainWindow) scene.getRoot();
-        stage.setScene(scene);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
     @AfterEach

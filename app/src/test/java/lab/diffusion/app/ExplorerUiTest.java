@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
@@ -51,12 +50,7 @@ class ExplorerUiTest {
             asked.incrementAndGet();
             return answer.get();
         });
-        Scene scene = DiffusionLabApp.scene(ex);
-        window = (MainWindow) scene.getRoot();
-        stage.setScene(scene);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import lab.diffusion.app.engine.Views;
@@ -34,12 +33,7 @@ class ImageModeUiTest {
     @Start
     void start(Stage stage) {
         ex = new Explorer((title, text) -> true);
-        Scene scene = DiffusionLabApp.scene(ex);
-        window = (MainWindow) scene.getRoot();
-        stage.setScene(scene);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
     @AfterEach

@@ -36,12 +36,7 @@ class LectureUiTest {
         this.stage = stage;
         ex = new Explorer((title, text) -> true);
         sessions = new SessionController(ex, Files.createTempDirectory("dlab-home"));
-        Scene scene = DiffusionLabApp.scene(ex, sessions);
-        window = (MainWindow) scene.getRoot();
-        stage.setScene(scene);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        window = TestWindows.show(stage, DiffusionLabApp.scene(ex, sessions));
     }
 
     @AfterEach

@@ -34,12 +34,7 @@ class ScheduleLabUiTest {
     @Start
     void start(Stage stage) {
         ex = new Explorer((title, text) -> true);
-        Scene scene = DiffusionLabApp.scene(ex);
-        window = (MainWindow) scene.getRoot();
-        stage.setScene(scene);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
     @AfterEach

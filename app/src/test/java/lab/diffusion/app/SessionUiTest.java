@@ -39,12 +39,7 @@ class SessionUiTest {
     void start(Stage stage) throws Exception {
         ex = new Explorer((title, text) -> true);
         sessions = new SessionController(ex, Files.createTempDirectory("dlab-home"));
-        Scene scene = DiffusionLabApp.scene(ex, sessions);
-        window = (MainWindow) scene.getRoot();
-        stage.setScene(scene);
-        stage.setWidth(1600);
-        stage.setHeight(1000);
-        stage.show();
+        window = TestWindows.show(stage, DiffusionLabApp.scene(ex, sessions));
     }
 
     @AfterEach

@@ -97,46 +97,42 @@ public final class SessionController implements AutoCloseable {
 
     /** Opens a session file; on any problem the current session stays and the message says why. */
     public CompletableFuture<Boolean> open(Path file) {
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
         ex.report("");
-        io.execute(() -> {
-            long t0 = System.nanoTime();
-            try {
-                Session s = SessionFile.read(file);
-                double secs = (System.nanoTime() - t0) / 1e9;
-                Platform.runLater(() -> {
-                    ex.applySession(s);
-                    if (!file.equals(recoveryFile())) {
-                        current.set(file);
-                        remember(file);
-                    }
-                    autosavedStep = s.training().steps();
-                    ex.inform(String.format("Opened %s (read and checked in %.2f s)", file.getFileName(), secs));
-                    done.complete(true);
-                });
-            } catch (SessionException e) {
-                Platform.runLater(() -> {
-                    ex.report("Not opened: " + e.getMessage());
-                    done.complete(false);
-                });
-            }
-        });
-        return done;
+        return load(() -> SessionFile.read(file), file,
+                secs -> String.format("Opened %s (read and checked in %.2f s)", file.getFileName(), secs));
     }
 
     /** Opens a bundled demo session by name. */
     public CompletableFuture<Boolean> openDemo(String name) {
+        return load(() -> lab.diffusion.engine.session.Demos.openDemo(name), null,
+                secs -> String.format("Opened the demo '%s' (%.2f s)", name, secs));
+    }
+
+    private interface SessionSource {
+        Session read() throws SessionException;
+    }
+
+    /**
+     * Reads a session on the I/O thread and shows it; {@code file} becomes the current file
+     * (null: none, as for a demo; the recovery file is never made current).
+     */
+    private CompletableFuture<Boolean> load(SessionSource source, Path file, java.util.function.DoubleFunction<String> opened) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             long t0 = System.nanoTime();
             try {
-                Session s = lab.diffusion.engine.session.Demos.openDemo(name);
+                Session s = source.read();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 Platform.runLater(() -> {
                     ex.applySession(s);
-                    current.set(null);
+                    if (file == null) {
+                        current.set(null);
+                    } else if (!file.equals(recoveryFile())) {
+                        current.set(file);
+                        remember(file);
+                    }
                     autosavedStep = s.training().steps();
-                    ex.inform(String.format("Opened the demo '%s' (%.2f s)", name, secs));
+                    ex.inform(opened.apply(secs));
                     done.complete(true);
                 });
             } catch (SessionException e) {

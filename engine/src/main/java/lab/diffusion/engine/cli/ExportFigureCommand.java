@@ -6,7 +6,6 @@ import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.render.SessionFigures;
 import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
-import lab.diffusion.engine.session.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,9 +48,7 @@ final class ExportFigureCommand implements Callable<Integer> {
         Path outPath = Outputs.check(out, force);
         Session s = Demos.open(session);
         Nd4jRuntime.configure();
-        int shown = s.data().isImages() ? Math.min(n, 16) : s.model().kind() == lab.diffusion.engine.model.ModelSpec.Kind.BINOMIAL
-                ? Math.min(n, Math.min(64, s.data().heldout().size())) : n;
-        SessionFigures f = new SessionFigures(Sessions.model(s), s.data(), shown, seed);
+        SessionFigures f = SessionFigures.of(s, n, seed);
         java.awt.image.BufferedImage img = f.figure(width, scale);
         lab.diffusion.engine.io.AtomicFiles.write(outPath, o -> javax.imageio.ImageIO.write(img, "png", o));
         System.out.printf("wrote the figure (%d×%d pixels, t = 0, %d, %d) to %s%n", img.getWidth(), img.getHeight(), f.steps() / 2,

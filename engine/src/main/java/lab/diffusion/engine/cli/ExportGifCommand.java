@@ -7,7 +7,6 @@ import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.render.SessionFigures;
 import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
-import lab.diffusion.engine.session.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,10 +60,8 @@ final class ExportGifCommand implements Callable<Integer> {
         Path outPath = Outputs.check(out, force);
         Session s = Demos.open(session);
         Nd4jRuntime.configure();
-        int shown = s.data().isImages() ? Math.min(n, 16) : s.model().kind() == lab.diffusion.engine.model.ModelSpec.Kind.BINOMIAL
-                ? Math.min(n, Math.min(64, s.data().heldout().size())) : n;
         long t0 = System.nanoTime();
-        SessionFigures f = new SessionFigures(Sessions.model(s), s.data(), shown, seed);
+        SessionFigures f = SessionFigures.of(s, n, seed);
         int steps = f.steps();
         GifWriter.write(outPath, steps + 1, i -> f.frame(p, p == SessionFigures.Process.FORWARD ? i : steps - i, size, 1.0), delay,
                 i -> { }, () -> false);

@@ -40,6 +40,16 @@ public final class SessionFigures {
     private final double[] bounds;
     private final int kind; // 0 points, 1 binary, 2 images
 
+    /**
+     * The figures of a session with up to {@code n} points shown: images at most 16, binary
+     * sequences at most 64 (and no more than the held-out set has).
+     */
+    public static SessionFigures of(lab.diffusion.engine.session.Session s, int n, long seed) {
+        int shown = s.data().isImages() ? Math.min(n, 16) : s.model().kind() == lab.diffusion.engine.model.ModelSpec.Kind.BINOMIAL
+                ? Math.min(n, Math.min(64, s.data().heldout().size())) : n;
+        return new SessionFigures(lab.diffusion.engine.session.Sessions.model(s), s.data(), shown, seed);
+    }
+
     /** Prepares forward and reverse trajectories of {@code n} points (sequences, images) from the session's model. */
     public SessionFigures(TrainableModel model, PointData data, int n, long seed) {
         this.model = model;

@@ -107,6 +107,32 @@ class BinomialModelTest {
         }
     }
 
+    /** p(x⁽ᵗ⁻¹⁾ = 1 | x⁽ᵗ⁾) of a per-bit reverse model that ignores the other bits. */
+    private interface PerBitReverse {
+        double probability(int t, int xt);
+    }
+
+    /**
+     * The exact K (nats) of a per-bit reverse model on the heartbeat (per sequence 4 ones, 16
+     * zeros), enumerating x⁽⁰⁾ and x⁽ᵗ⁾ ∈ {0, 1} for every t ≥ 2.
+     */
+    private static double exactHeartbeatBound(BinomialProcess q, int steps, PerBitReverse f) {
+        double exact = 0;
+        for (int x0 = 0; x0 <= 1; x0++) {
+            int count = x0 == 1 ? 4 : 16;
+            double kl = 0;
+            for (int t = 2; t <= steps; t++) {
+                double m = q.marginal(t, x0);
+                for (int xt = 0; xt <= 1; xt++) {
+                    double pxt = xt == 1 ? m : 1 - m;
+                    kl += pxt * BinomialProcess.kl(q.posterior(t, xt, x0), f.probability(t, xt));
+                }
+            }
+            exact -= count * kl;
+        }
+        return exact + q.entropyTerms(4, 16);
+    }
+
     /**
      * The untrained clean-bit model (readout 0, so π = p̄ for every bit) predicts
      * f = (1 − p̄)·q(·|x⁽ᵗ⁾, 0) + p̄·q(·|x⁽ᵗ⁾, 1). Its exact K, enumerated over x⁽⁰⁾ and x⁽ᵗ⁾,
@@ -117,21 +143,7 @@ class BinomialModelTest {
     void untrainedCleanBitModelMatchesItsExactBound() {
         Schedule s = Schedules.create(ScheduleFamily.ERASURE, 200);
         BinomialProcess q = new BinomialProcess(s, 0.2);
-        double exact = 0;
-        for (int x0 = 0; x0 <= 1; x0++) {
-            int count = x0 == 1 ? 4 : 16;
-            double kl = 0;
-            for (int t = 2; t <= 200; t++) {
-                double m = q.marginal(t, x0);
-                for (int xt = 0; xt <= 1; xt++) {
-                    double pxt = xt == 1 ? m : 1 - m;
-                    double f = 0.8 * q.posterior(t, xt, 0) + 0.2 * q.posterior(t, xt, 1);
-                    kl += pxt * BinomialProcess.kl(q.posterior(t, xt, x0), f);
-                }
-            }
-            exact -= count * kl;
-        }
-        exact += q.entropyTerms(4, 16);
+        double exact = exactHeartbeatBound(q, 200, (t, xt) -> 0.8 * q.posterior(t, xt, 0) + 0.2 * q.posterior(t, xt, 1));
         double lnull = q.nullLogLikelihood(20);
         assertTrue(exact < lnull - 1e-3, "exact " + exact + " vs L_null " + lnull);
         BinaryReverseModel m = Models.binomial(ModelSpec.binomialDefault(20, 0.2, 10), s, 1);
@@ -148,20 +160,7 @@ class BinomialModelTest {
     void untrainedModelOnTheHeartbeatHasKEqualToLnull() {
         Schedule s = Schedules.create(ScheduleFamily.ERASURE, 200);
         BinomialProcess q = new BinomialProcess(s, 0.2);
-        double exact = 0;
-        for (int x0 = 0; x0 <= 1; x0++) {
-            int count = x0 == 1 ? 4 : 16;
-            double kl = 0;
-            for (int t = 2; t <= 200; t++) {
-                double m = q.marginal(t, x0);
-                for (int xt = 0; xt <= 1; xt++) {
-                    double pxt = xt == 1 ? m : 1 - m;
-                    kl += pxt * BinomialProcess.kl(q.posterior(t, xt, x0), q.kernel(t, xt));
-                }
-            }
-            exact -= count * kl;
-        }
-        exact += q.entropyTerms(4, 16);
+        double exact = exactHeartbeatBound(q, 200, q::kernel);
         double lnull = q.nullLogLikelihood(20);
         assertEquals(lnull, exact, 1e-9, "exact K of the untrained model");
         assertEquals(-14.4386, lnull / Math.log(2), 1e-4);

@@ -68,6 +68,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr-end", description = "Decay the learning rate exponentially from --lr to this value over the run (by steps or seconds).")
     Double lrEnd;
 
+    @Option(names = "--schedule-rate", description = "With --schedule learned: the schedule's step size as a factor of --lr. Default: "
+            + TrainConfig.DEFAULT_SCHEDULE_RATE)
+    Double scheduleRate;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed for data, weights, batches and noise. Default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -107,7 +111,14 @@ final class TrainCommand implements Callable<Integer> {
         Path outPath = out == null ? null : Outputs.check(out, force);
         modelOptions.images(imageData);
         Schedule schedule = modelOptions.schedule();
-        TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints);
+        double schedRate = scheduleRate == null ? TrainConfig.DEFAULT_SCHEDULE_RATE : scheduleRate;
+        if (scheduleRate != null && schedule.family() != lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
+            throw new UserError("--schedule-rate applies only to --schedule learned");
+        }
+        if (!(schedRate > 0) || schedRate > 10) {
+            throw new UserError("--schedule-rate must be in (0, 10], got " + schedRate);
+        }
+        TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints, schedRate);
         boolean binary = modelOptions.binomial();
         PointData pd = modelOptions.data(dataSpec, nTrain, nHeld, seed);
         var spec = modelOptions.spec(pd);

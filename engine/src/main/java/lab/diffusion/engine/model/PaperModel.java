@@ -67,6 +67,11 @@ public final class PaperModel extends AbstractReverseModel {
     }
 
     @Override
+    public int[] scheduleParameterRange() {
+        return scheduleOffset < 0 ? null : new int[] {scheduleOffset, scheduleOffset + steps - 1};
+    }
+
+    @Override
     public Schedule baseSchedule() {
         return base;
     }

@@ -44,6 +44,14 @@ public interface TrainableModel {
         return GaussianTables.nullLogLikelihood(dim());
     }
 
+    /**
+     * Where a learned schedule's parameters sit in {@link #parameters()}: {from, to} (to
+     * exclusive), or null when the schedule is fixed.
+     */
+    default int[] scheduleParameterRange() {
+        return null;
+    }
+
     /** The noise {@link TrainingBatch#eps} must hold. */
     default Noise noise() {
         return Noise.GAUSSIAN;

@@ -32,6 +32,8 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
     protected final int size;
     protected double learningRate;
     protected long iteration;
+    /** Per-parameter factor on the learning rate, or null when every parameter uses it as is. */
+    protected double[] rateScale;
 
     private Optimizer(int size, double learningRate) {
         this.size = size;
@@ -57,6 +59,29 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
             throw new IllegalArgumentException("learning rate must be in (0, 10], got " + lr);
         }
         this.learningRate = lr;
+    }
+
+    /**
+     * Parameters from {@code from} (inclusive) to {@code to} (exclusive) take steps of
+     * {@code factor} × the learning rate (the learned schedule's offsets use a smaller one).
+     */
+    public final void setRateFactor(int from, int to, double factor) {
+        if (from < 0 || to > size || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") is outside 0.." + size);
+        }
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("rate factor must be positive, got " + factor);
+        }
+        if (rateScale == null) {
+            rateScale = new double[size];
+            java.util.Arrays.fill(rateScale, 1.0);
+        }
+        java.util.Arrays.fill(rateScale, from, to, factor);
+    }
+
+    /** The learning-rate factor of parameter i. */
+    public final double rateFactor(int i) {
+        return rateScale == null ? 1.0 : rateScale[i];
     }
 
     /** Steps taken so far. */
@@ -99,13 +124,15 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
             double c2 = 1.0 - Math.pow(B2, iteration);
             double stepSize = learningRate * Math.sqrt(c2) / c1;
             double eps = EPS * Math.sqrt(c2);
+            double[] scale = rateScale;
             for (int i = 0; i < size; i++) {
                 double g = grad[i];
                 double mi = B1 * m[i] + (1.0 - B1) * g;
                 double vi = B2 * v[i] + (1.0 - B2) * g * g;
                 m[i] = mi;
                 v[i] = vi;
-                params[i] -= stepSize * mi / (Math.sqrt(vi) + eps);
+                double u = stepSize * mi / (Math.sqrt(vi) + eps);
+                params[i] -= scale == null ? u : scale[i] * u;
             }
         }
 
@@ -147,11 +174,13 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
         @Override
         public void step(double[] params, double[] grad) {
             iteration++;
+            double[] scale = rateScale;
             for (int i = 0; i < size; i++) {
                 double g = grad[i];
                 double vi = DECAY * v[i] + (1.0 - DECAY) * g * g;
                 v[i] = vi;
-                params[i] -= learningRate * g / (Math.sqrt(vi) + EPS);
+                double u = learningRate * g / (Math.sqrt(vi) + EPS);
+                params[i] -= scale == null ? u : scale[i] * u;
             }
         }
 

@@ -26,9 +26,11 @@ public record Session(PointData data, Schedule schedule, ModelSpec model, long m
      * Optimizer settings and progress.
      *
      * @param optimizerState moments of the optimizer (may be empty if not saved)
+     * @param scheduleRate   a learned schedule's factor on the learning rate
      */
     public record Training(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed, long steps,
-                           double seconds, long iteration, double[] optimizerState, TrainingHistory.Curve history) {
+                           double seconds, long iteration, double[] optimizerState, TrainingHistory.Curve history,
+                           double scheduleRate) {
     }
 
     public Session {

@@ -201,6 +201,7 @@ public final class SessionFile {
         training.addProperty("optimizer", tr.optimizer().id());
         training.addProperty("learning_rate", tr.learningRate());
         training.addProperty("batch_size", tr.batchSize());
+        training.addProperty("schedule_rate", tr.scheduleRate());
         training.addProperty("seed", tr.seed());
         training.addProperty("steps", tr.steps());
         training.addProperty("seconds", tr.seconds());
@@ -504,11 +505,13 @@ public final class SessionFile {
             TrainingHistory.Curve history = curve(object(tr, "history", name, META), name);
             double lr = number(tr, "learning_rate", name, META);
             int batch = (int) number(tr, "batch_size", name, META);
+            // sessions written before the factor existed trained their schedule at the full rate
+            double scheduleRate = tr.has("schedule_rate") ? number(tr, "schedule_rate", name, META) : 1.0;
             Session.Training training = new Session.Training(opt, lr, batch, (long) number(tr, "seed", name, META),
                     (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
                     (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
-                    history);
-            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1); // validates settings
+                    history, scheduleRate);
+            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1, scheduleRate); // validates settings
             java.util.Map<String, String> view = new java.util.HashMap<>();
             if (meta.has("view")) {
                 if (!meta.get("view").isJsonObject()) {

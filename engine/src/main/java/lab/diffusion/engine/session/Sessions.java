@@ -16,7 +16,8 @@ public final class Sessions {
         TrainableModel m = trainer.model();
         Session.Training training = new Session.Training(trainer.optimizer().kind(), trainer.optimizer().learningRate(),
                 trainer.snapshot().batchSize(), config.seed(), trainer.step(), trainer.snapshot().seconds(),
-                trainer.optimizer().iteration(), trainer.optimizer().state(), trainer.history().curve());
+                trainer.optimizer().iteration(), trainer.optimizer().state(), trainer.history().curve(),
+                trainer.scheduleRate());
         return new Session(trainer.data(), m.baseSchedule(), m.spec(), modelSeed, m.parameters().master(), training);
     }
 
@@ -30,7 +31,8 @@ public final class Sessions {
     /** The training settings stored in the session, with the given evaluation settings. */
     public static TrainConfig config(Session s, double evalEverySeconds, int evalPoints) {
         Session.Training t = s.training();
-        return new TrainConfig(t.optimizer(), t.learningRate(), t.batchSize(), t.seed(), evalEverySeconds, evalPoints);
+        return new TrainConfig(t.optimizer(), t.learningRate(), t.batchSize(), t.seed(), evalEverySeconds, evalPoints,
+                t.scheduleRate());
     }
 
     /** A trainer that continues where the session stopped. */

@@ -11,11 +11,17 @@ import lab.diffusion.engine.nn.Optimizer;
  * @param seed             seeds data order, t and ε
  * @param evalEverySeconds held-out K is evaluated this often while training (≤ 0: never)
  * @param evalPoints       held-out points used for those periodic evaluations
+ * @param scheduleRate     a learned schedule's offsets take steps of this factor × the learning rate
  */
 public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
-                          double evalEverySeconds, int evalPoints) {
+                          double evalEverySeconds, int evalPoints, double scheduleRate) {
 
     public static final int MAX_BATCH = 65_536;
+    /**
+     * The learned schedule's default rate factor: the offsets step as fast as the network's weights
+     * (on the swiss roll a factor of 0.1 gave the same K within run-to-run noise; see README).
+     */
+    public static final double DEFAULT_SCHEDULE_RATE = 1.0;
 
     public TrainConfig {
         if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
@@ -25,6 +31,15 @@ public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int bat
         if (evalPoints < 1) {
             throw new IllegalArgumentException("evaluation needs at least one held-out point");
         }
+        if (!(scheduleRate > 0) || scheduleRate > 10) {
+            throw new IllegalArgumentException("schedule rate factor must be in (0, 10], got " + scheduleRate);
+        }
+    }
+
+    /** With the default schedule rate factor. */
+    public TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
+                       double evalEverySeconds, int evalPoints) {
+        this(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, DEFAULT_SCHEDULE_RATE);
     }
 
     static void checkBatch(int batchSize) {
@@ -39,22 +54,26 @@ public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int bat
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(optimizer, lr, batchSize, seed, evalEverySeconds, evalPoints);
+        return new TrainConfig(optimizer, lr, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate);
     }
 
     public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(optimizer, learningRate, b, seed, evalEverySeconds, evalPoints);
+        return new TrainConfig(optimizer, learningRate, b, seed, evalEverySeconds, evalPoints, scheduleRate);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(optimizer, learningRate, batchSize, s, evalEverySeconds, evalPoints);
+        return new TrainConfig(optimizer, learningRate, batchSize, s, evalEverySeconds, evalPoints, scheduleRate);
     }
 
     public TrainConfig withEvaluation(double everySeconds, int points) {
-        return new TrainConfig(optimizer, learningRate, batchSize, seed, everySeconds, points);
+        return new TrainConfig(optimizer, learningRate, batchSize, seed, everySeconds, points, scheduleRate);
+    }
+
+    public TrainConfig withScheduleRate(double factor) {
+        return new TrainConfig(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, factor);
     }
 
     public TrainConfig withOptimizer(Optimizer.Kind kind) {
-        return new TrainConfig(kind, learningRate, batchSize, seed, evalEverySeconds, evalPoints);
+        return new TrainConfig(kind, learningRate, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate);
     }
 }

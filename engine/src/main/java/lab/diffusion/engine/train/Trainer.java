@@ -70,6 +70,7 @@ public final class Trainer {
     private long lastEmitNanos;
     private TrainingStatus status = TrainingStatus.IDLE;
     private String message = "";
+    private final double scheduleRate;
     private double[] goodParams;
     private double[] goodState;
     private long goodStep;
@@ -83,6 +84,10 @@ public final class Trainer {
         this.data = data;
         this.params = model.parameters();
         this.optimizer = Optimizer.create(config.optimizer(), params.size(), config.learningRate());
+        int[] sched = model.scheduleParameterRange();
+        if (sched != null) {
+            optimizer.setRateFactor(sched[0], sched[1], config.scheduleRate());
+        }
         this.rng = new SplittableRandom(config.seed());
         this.train = data.train().toArray();
         this.nTrain = data.train().size();
@@ -93,6 +98,7 @@ public final class Trainer {
         this.evalPoints = config.evalPoints();
         this.evalSet = data.heldout().head(evalPoints);
         this.requestedLr = config.learningRate();
+        this.scheduleRate = config.scheduleRate();
         this.requestedBatch = config.batchSize();
         this.evalEverySeconds = config.evalEverySeconds();
         this.batch = new TrainingBatch(config.batchSize(), dim);
@@ -105,6 +111,11 @@ public final class Trainer {
 
     public PointData data() {
         return data;
+    }
+
+    /** The learned schedule's factor on the learning rate (unused when the schedule is fixed). */
+    public double scheduleRate() {
+        return scheduleRate;
     }
 
     public Optimizer optimizer() {

@@ -106,6 +106,9 @@ class CliTest {
         assertOneLineError(run("train", "--T", "1", "--steps", "1"), Main.EXIT_USER, "T must be between 2");
         assertOneLineError(run("train", "--lr", "-1", "--steps", "1"), Main.EXIT_USER, "learning rate");
         assertOneLineError(run("train", "--batch", "0", "--steps", "1"), Main.EXIT_USER, "batch size");
+        assertOneLineError(run("train", "--schedule-rate", "0.5", "--steps", "1"), Main.EXIT_USER, "only to --schedule learned");
+        assertOneLineError(run("train", "--schedule", "learned", "--schedule-rate", "0", "--steps", "1"), Main.EXIT_USER,
+                "--schedule-rate must be in (0, 10]");
         assertOneLineError(run("train", "--data", "nope.csv", "--steps", "1"), Main.EXIT_USER, "neither a preset");
         assertOneLineError(run("train", "--steps", "1", "--seconds", "2"), Main.EXIT_USAGE, "mutually exclusive");
         assertOneLineError(run("train", "--steps", "abc"), Main.EXIT_USAGE, "Invalid value");

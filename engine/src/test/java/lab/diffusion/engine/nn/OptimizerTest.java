@@ -53,6 +53,38 @@ class OptimizerTest {
     }
 
     @Test
+    void aRateFactorScalesTheStepsOfItsRangeOnly() {
+        for (Optimizer.Kind kind : Optimizer.Kind.values()) {
+            Optimizer plain = Optimizer.create(kind, 4, 0.01);
+            Optimizer scaled = Optimizer.create(kind, 4, 0.01);
+            scaled.setRateFactor(2, 4, 0.1);
+            double[] p0 = {1.0, -2.0, 0.5, 3.0};
+            double[] a = p0.clone();
+            double[] b = p0.clone();
+            for (int i = 0; i < 5; i++) {
+                double[] g = {0.3 - i, 1.0, -0.7 + 0.2 * i, 2.0};
+                plain.step(a, g);
+                scaled.step(b, g);
+            }
+            for (int i = 0; i < 4; i++) {
+                double expected = i < 2 ? a[i] - p0[i] : 0.1 * (a[i] - p0[i]);
+                assertEquals(expected, b[i] - p0[i], 1e-12, kind + " parameter " + i);
+            }
+            assertEquals(1.0, scaled.rateFactor(1));
+            assertEquals(0.1, scaled.rateFactor(3));
+        }
+    }
+
+    @Test
+    void impossibleRateFactorsAreRefused() {
+        Optimizer adam = Optimizer.create(Optimizer.Kind.ADAM, 3, 0.01);
+        assertThrows(IllegalArgumentException.class, () -> adam.setRateFactor(0, 4, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> adam.setRateFactor(2, 1, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> adam.setRateFactor(0, 3, 0));
+        assertThrows(IllegalArgumentException.class, () -> adam.setRateFactor(0, 3, Double.NaN));
+    }
+
+    @Test
     void rejectsImpossibleLearningRates() {
         assertThrows(IllegalArgumentException.class, () -> Optimizer.create(Optimizer.Kind.ADAM, 1, -1));
         assertThrows(IllegalArgumentException.class, () -> Optimizer.create(Optimizer.Kind.ADAM, 1, Double.NaN));

@@ -49,7 +49,7 @@ class SessionFileTest {
         Nd4jRuntime.configure();
         PointData data = DataSources.preset(Preset.MOONS, 2000, 500, 4);
         ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.COSINE, 30), 4);
-        TrainConfig cfg = TrainConfig.defaults().withSeed(4).withEvaluation(0, 10);
+        TrainConfig cfg = TrainConfig.defaults().withSeed(4).withEvaluation(0, 10).withScheduleRate(0.25);
         Trainer tr = new Trainer(m, data, cfg);
         tr.run(300, Double.MAX_VALUE, null);
         tr.evaluateHeldout();
@@ -75,6 +75,7 @@ class SessionFileTest {
         assertArrayEquals(original.training().optimizerState(), s.training().optimizerState(), 0);
         assertEquals(original.training().steps(), s.training().steps());
         assertEquals(original.training().iteration(), s.training().iteration());
+        assertEquals(original.training().scheduleRate(), s.training().scheduleRate(), 0);
         assertArrayEquals(original.training().history().steps(), s.training().history().steps());
         assertArrayEquals(original.training().history().heldoutBits(), s.training().history().heldoutBits(), 0);
         ReverseModel reopened = (ReverseModel) Sessions.model(s);
@@ -222,6 +223,16 @@ class SessionFileTest {
         assertRejected(craft("nan-data.dlab", m -> {
             ByteBuffer.wrap(m.get(SessionFile.TRAIN)).order(ByteOrder.LITTLE_ENDIAN).putFloat(0, Float.POSITIVE_INFINITY);
         }, true), "NaN or infinite values");
+    }
+
+    @Test
+    void sessionsFromBeforeTheScheduleRateTrainTheirScheduleAtTheFullRate() throws Exception {
+        Path old = craft("no-schedule-rate.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META),
+                "\"schedule_rate\"", "\"unused_key\"")), true);
+        assertEquals(1.0, SessionFile.read(old).training().scheduleRate(), 0);
+        assertEquals(0.25, original.training().scheduleRate(), 0);
+        assertRejected(craft("bad-schedule-rate.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META),
+                "\"schedule_rate\": ", "\"schedule_rate\": -")), true), "schedule rate");
     }
 
     @Test

@@ -69,6 +69,43 @@ class TrainerTest {
         assertTrue(after < -2.3219 + 0.05, "K cannot exceed the data's optimum: " + after);
     }
 
+    /**
+     * A learned schedule's offsets take steps of the schedule rate × the learning rate (Adam's
+     * steps are at most about lr each), while the network's weights take full steps.
+     */
+    @Test
+    void aLearnedScheduleMovesAtItsOwnRate() {
+        PointData data = swissRoll();
+        var base = Schedules.create(ScheduleFamily.LOGSNR, 40);
+        var learned = lab.diffusion.engine.schedule.Schedule.ofBetas(ScheduleFamily.LEARNED, base.betas());
+        for (double rate : new double[] {1.0, 0.1}) {
+            var m = Models.create(ModelSpec.paperDefault(2), learned, 1);
+            int[] range = m.scheduleParameterRange();
+            assertEquals(39, range[1] - range[0]);
+            double[] before = m.parameters().master().clone();
+            Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10).withScheduleRate(rate));
+            assertEquals(rate, tr.scheduleRate());
+            int steps = 20;
+            tr.run(steps, Double.MAX_VALUE, null);
+            double[] after = m.parameters().master();
+            double schedMove = 0;
+            double netMove = 0;
+            for (int i = 0; i < after.length; i++) {
+                double d = Math.abs(after[i] - before[i]);
+                if (i >= range[0] && i < range[1]) {
+                    schedMove = Math.max(schedMove, d);
+                } else {
+                    netMove = Math.max(netMove, d);
+                }
+            }
+            // Adam moves a parameter by at most lr·(1 − β₁)/√(1 − β₂) ≈ 3.2·lr per step, usually about lr
+            assertTrue(schedMove <= rate * 1e-3 * 3.2 * steps, "schedule moved " + schedMove + " at rate " + rate);
+            assertTrue(schedMove >= rate * 1e-3 * 0.5 * steps, "schedule barely moved: " + schedMove + " at rate " + rate);
+            assertTrue(netMove >= 1e-3 * 0.5 * steps, "network moved " + netMove);
+        }
+        assertEquals(TrainConfig.DEFAULT_SCHEDULE_RATE, TrainConfig.defaults().scheduleRate());
+    }
+
     @Test
     void ddpmTrainingAlsoRaisesK() {
         PointData data = swissRoll();

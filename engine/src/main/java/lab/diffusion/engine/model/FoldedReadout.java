@@ -4,7 +4,6 @@ import lab.diffusion.engine.nn.Mirror;
 import lab.diffusion.engine.nn.Mlp;
 import lab.diffusion.engine.nn.ParamBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Inference at one t: the temporal readout folded into the network's output layer,
@@ -63,7 +62,7 @@ final class FoldedReadout {
         Mirror out = zOut.computeIfAbsent(rows, r -> Mirror.allocate(type, r, readouts));
         double[] host = zHost.computeIfAbsent(rows, r -> new double[r * readouts]);
         mlp.forwardHidden(wk);
-        Nd4j.gemm(wk.lastHidden().withExtra(), wEff.array(), out.array(), false, false, 1.0, 0.0);
+        lab.diffusion.engine.nn.Gemm.multiply(wk.lastHidden().withExtra(), wEff.array(), out.array(), false, false);
         out.download();
         out.toDoubles(host);
         return host;

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A multilayer perceptron: dense layers with one hidden activation and a linear output layer,
@@ -184,7 +183,7 @@ public final class Mlp {
         INDArray prev = wk.input.withExtra();
         for (int l = 0; l < layers; l++) {
             Mirror o = wk.out[l];
-            Nd4j.gemm(prev, w[l], o.array(), false, false, 1.0, 0.0);
+            Gemm.multiply(prev, w[l], o.array(), false, false);
             o.download();
             if (l < layers - 1) {
                 o.activate(activation);
@@ -200,7 +199,7 @@ public final class Mlp {
         INDArray prev = wk.input.withExtra();
         for (int l = 0; l < layers - 1; l++) {
             Mirror o = wk.out[l];
-            Nd4j.gemm(prev, w[l], o.array(), false, false, 1.0, 0.0);
+            Gemm.multiply(prev, w[l], o.array(), false, false);
             o.download();
             o.activate(activation);
             o.upload();
@@ -222,10 +221,10 @@ public final class Mlp {
         d.upload();
         for (int l = layers - 1; l >= 0; l--) {
             INDArray in = l == 0 ? wk.input.withExtra() : wk.out[l - 1].withExtra();
-            Nd4j.gemm(in, d.array(), gw[l], true, false, 1.0, 0.0);
+            Gemm.multiply(in, d.array(), gw[l], true, false);
             if (l > 0) {
                 Mirror below = wk.delta[l - 1];
-                Nd4j.gemm(d.array(), w[l], below.withExtra(), false, true, 1.0, 0.0);
+                Gemm.multiply(d.array(), w[l], below.withExtra(), false, true);
                 below.download();
                 below.multiplyActivationGradient(activation, wk.out[l - 1]);
                 below.upload();
@@ -236,7 +235,7 @@ public final class Mlp {
             if (wk.inputGrad == null) {
                 wk.inputGrad = Mirror.allocate(buffer.type(), wk.rows, sizes[0], Mirror.Extra.SCRATCH);
             }
-            Nd4j.gemm(d.array(), w[0], wk.inputGrad.withExtra(), false, true, 1.0, 0.0);
+            Gemm.multiply(d.array(), w[0], wk.inputGrad.withExtra(), false, true);
             wk.inputGrad.download();
         }
     }

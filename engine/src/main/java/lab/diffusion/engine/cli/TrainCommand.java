@@ -72,6 +72,10 @@ final class TrainCommand implements Callable<Integer> {
             + TrainConfig.DEFAULT_SCHEDULE_RATE)
     Double scheduleRate;
 
+    @Option(names = "--ema", description = "Keep an exponential moving average of the weights with this decay (e.g. 0.999); "
+            + "the final K and the saved session use the averaged weights. Default: off")
+    Double ema;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed for data, weights, batches and noise. Default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -118,7 +122,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!(schedRate > 0) || schedRate > 10) {
             throw new UserError("--schedule-rate must be in (0, 10], got " + schedRate);
         }
-        TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints, schedRate);
+        if (ema != null && !(ema >= 0.9 && ema < 1)) {
+            throw new UserError("--ema must be in [0.9, 1), got " + ema);
+        }
+        TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints, schedRate,
+                ema == null ? 0.0 : ema);
         boolean binary = modelOptions.binomial();
         PointData pd = modelOptions.data(dataSpec, nTrain, nHeld, seed);
         var spec = modelOptions.spec(pd);
@@ -164,6 +172,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSnapshot end = trainer.run(maxSteps, maxSeconds, null);
         double rssEnd = ProcessInfo.rssMb();
         BoundReport k = Bounds.evaluate(model, pd.heldout(), seed + 1);
+        BoundReport last = null;
+        if (end.status() != TrainingStatus.DIVERGED && trainer.useAveragedWeights()) {
+            last = k;
+            k = Bounds.evaluate(model, pd.heldout(), seed + 1);
+        }
         String unit = binary ? "sequence" : pd.isImages() ? "image" : "sample";
         double optimum = binary ? -BinaryData.empiricalEntropyBits(pd.train()) : Double.NaN;
         double stepsPerSecond = end.seconds() > 0 ? end.step() / end.seconds() : 0;
@@ -176,6 +189,7 @@ final class TrainCommand implements Callable<Integer> {
                     .put("train_steps_per_s", stepsPerSecond).put("K_bits", k.kBits())
                     .put("K_minus_Lnull_bits", k.kMinusLnullBits()).put("Lnull_bits", k.lnullBits())
                     .put("heldout_points", k.samples()).put("optimum_bits", optimum).put("diverged", diverged)
+                    .put("K_last_weights_bits", last == null ? null : last.kBits())
                     .put("message", end.message())
                     .put("rss_start_mb", rssStart).put("rss_after_10s_mb", rssAfter10s[0]).put("rss_end_mb", rssEnd)
                     .put("out", outPath == null ? null : outPath.toString());
@@ -187,6 +201,10 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("trained %d steps in %.1f s (%.0f steps/s)%n", end.step(), end.seconds(), stepsPerSecond);
             System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out %ss)%n",
                     k.kBits(), unit, k.kMinusLnullBits(), k.lnullBits(), k.samples(), binary ? "sequence" : "point");
+            if (last != null) {
+                System.out.printf("  with the averaged weights (--ema %s); the last weights themselves: K = %.4f bits/%s%n", ema,
+                        last.kBits(), unit);
+            }
             if (binary) {
                 System.out.printf("optimum (entropy of the training sequences) = %.4f bits/sequence%n", optimum);
             }

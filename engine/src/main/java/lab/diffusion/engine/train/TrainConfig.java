@@ -12,9 +12,11 @@ import lab.diffusion.engine.nn.Optimizer;
  * @param evalEverySeconds held-out K is evaluated this often while training (≤ 0: never)
  * @param evalPoints       held-out points used for those periodic evaluations
  * @param scheduleRate     a learned schedule's offsets take steps of this factor × the learning rate
+ * @param averageDecay     0, or the decay d in [0.9, 1) of an exponential moving average of the
+ *                         weights kept while training ({@link Trainer#useAveragedWeights()})
  */
 public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
-                          double evalEverySeconds, int evalPoints, double scheduleRate) {
+                          double evalEverySeconds, int evalPoints, double scheduleRate, double averageDecay) {
 
     public static final int MAX_BATCH = 65_536;
     /**
@@ -34,12 +36,21 @@ public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int bat
         if (!(scheduleRate > 0) || scheduleRate > 10) {
             throw new IllegalArgumentException("schedule rate factor must be in (0, 10], got " + scheduleRate);
         }
+        if (averageDecay != 0 && !(averageDecay >= 0.9 && averageDecay < 1)) {
+            throw new IllegalArgumentException("weight averaging decay must be 0 (off) or in [0.9, 1), got " + averageDecay);
+        }
     }
 
-    /** With the default schedule rate factor. */
+    /** With the given schedule rate factor and no weight averaging. */
+    public TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
+                       double evalEverySeconds, int evalPoints, double scheduleRate) {
+        this(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate, 0.0);
+    }
+
+    /** With the default schedule rate factor and no weight averaging. */
     public TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
                        double evalEverySeconds, int evalPoints) {
-        this(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, DEFAULT_SCHEDULE_RATE);
+        this(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, DEFAULT_SCHEDULE_RATE, 0.0);
     }
 
     static void checkBatch(int batchSize) {
@@ -54,26 +65,31 @@ public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int bat
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(optimizer, lr, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate);
+        return new TrainConfig(optimizer, lr, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate, averageDecay);
     }
 
     public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(optimizer, learningRate, b, seed, evalEverySeconds, evalPoints, scheduleRate);
+        return new TrainConfig(optimizer, learningRate, b, seed, evalEverySeconds, evalPoints, scheduleRate, averageDecay);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(optimizer, learningRate, batchSize, s, evalEverySeconds, evalPoints, scheduleRate);
+        return new TrainConfig(optimizer, learningRate, batchSize, s, evalEverySeconds, evalPoints, scheduleRate, averageDecay);
     }
 
     public TrainConfig withEvaluation(double everySeconds, int points) {
-        return new TrainConfig(optimizer, learningRate, batchSize, seed, everySeconds, points, scheduleRate);
+        return new TrainConfig(optimizer, learningRate, batchSize, seed, everySeconds, points, scheduleRate, averageDecay);
     }
 
     public TrainConfig withScheduleRate(double factor) {
-        return new TrainConfig(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, factor);
+        return new TrainConfig(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, factor, averageDecay);
+    }
+
+    /** Keeps an exponential moving average of the weights with this decay (0: off). */
+    public TrainConfig withAveraging(double decay) {
+        return new TrainConfig(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate, decay);
     }
 
     public TrainConfig withOptimizer(Optimizer.Kind kind) {
-        return new TrainConfig(kind, learningRate, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate);
+        return new TrainConfig(kind, learningRate, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate, averageDecay);
     }
 }

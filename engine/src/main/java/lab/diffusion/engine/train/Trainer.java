@@ -71,6 +71,9 @@ public final class Trainer {
     private TrainingStatus status = TrainingStatus.IDLE;
     private String message = "";
     private final double scheduleRate;
+    /** Exponential moving average of the weights (null when averaging is off). */
+    private final double[] averaged;
+    private final double averageDecay;
     private double[] goodParams;
     private double[] goodState;
     private long goodStep;
@@ -99,6 +102,8 @@ public final class Trainer {
         this.evalSet = data.heldout().head(evalPoints);
         this.requestedLr = config.learningRate();
         this.scheduleRate = config.scheduleRate();
+        this.averageDecay = config.averageDecay();
+        this.averaged = averageDecay > 0 ? params.master().clone() : null;
         this.requestedBatch = config.batchSize();
         this.evalEverySeconds = config.evalEverySeconds();
         this.batch = new TrainingBatch(config.batchSize(), dim);
@@ -111,6 +116,39 @@ public final class Trainer {
 
     public PointData data() {
         return data;
+    }
+
+    /**
+     * a ← d·a + (1 − d)·w with d = min(decay, (1 + n)/(10 + n)) after n steps of this trainer, so
+     * early weights (far from where training goes) are forgotten quickly.
+     */
+    private void average(double[] w) {
+        double d = Math.min(averageDecay, (1.0 + averagedSteps) / (10.0 + averagedSteps));
+        averagedSteps++;
+        double[] a = averaged;
+        for (int i = 0; i < a.length; i++) {
+            a[i] = d * a[i] + (1.0 - d) * w[i];
+        }
+    }
+
+    private long averagedSteps;
+
+    /** A copy of the averaged weights, or null when averaging is off. */
+    public double[] averagedWeights() {
+        return averaged == null ? null : averaged.clone();
+    }
+
+    /**
+     * Replaces the model's weights by their moving average (for the final evaluation and the
+     * saved session); returns false when averaging is off. Training may go on from there.
+     */
+    public boolean useAveragedWeights() {
+        if (averaged == null) {
+            return false;
+        }
+        params.setAll(averaged);
+        checkpoint();
+        return true;
     }
 
     /** The learned schedule's factor on the learning rate (unused when the schedule is fixed). */
@@ -227,6 +265,9 @@ public final class Trainer {
         optimizer.step(params.master(), grad);
         params.pushMaster();
         step++;
+        if (averaged != null) {
+            average(params.master());
+        }
         lastLoss = loss;
         double kb = sl.kEstimate() / LN2;
         if (!Double.isNaN(kb)) {

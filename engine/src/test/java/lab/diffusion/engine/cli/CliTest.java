@@ -1,6 +1,7 @@
 package lab.diffusion.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,24 @@ class CliTest {
     }
 
     @Test
+    void weightAveragingSavesTheAveragedModelAndReportsBoth() throws Exception {
+        Path out = dir.resolve("ema.dlab");
+        Result r = run("train", "--data", "swissroll", "--n", "2000", "--heldout", "500", "--T", "20", "--steps", "100",
+                "--batch", "128", "--seed", "4", "--ema", "0.99", "--out", out.toString(), "--json", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonObject j = JsonParser.parseString(r.out()).getAsJsonObject();
+        double averaged = j.get("K_bits").getAsDouble();
+        double last = j.get("K_last_weights_bits").getAsDouble();
+        assertNotEquals(averaged, last, "the averaged and the last weights are different models");
+        // the saved session holds the averaged weights: evaluating it on the same points with train's seed (seed + 1) gives K_bits
+        Result e = run("evaluate", "--session", out.toString(), "--seed", "5", "--json");
+        assertEquals(0, e.code(), e.err());
+        assertEquals(averaged, JsonParser.parseString(e.out()).getAsJsonObject().get("K_bits").getAsDouble(), 1e-9);
+        assertTrue(JsonParser.parseString(run("train", "--steps", "5", "--T", "10", "--n", "500", "--heldout", "100", "--json",
+                "--quiet").out()).getAsJsonObject().get("K_last_weights_bits").isJsonNull(), "without --ema there is one model");
+    }
+
+    @Test
     void evaluatePrintsTheDocumentedKeys() throws Exception {
         Path ref = dir.resolve("ref.csv");
         Files.writeString(ref, "x,y\n" + "1.0,2.0\n".repeat(1) + "-3.5,7.25\n0,0\n4,-6\n");
@@ -107,6 +126,7 @@ class CliTest {
         assertOneLineError(run("train", "--lr", "-1", "--steps", "1"), Main.EXIT_USER, "learning rate");
         assertOneLineError(run("train", "--batch", "0", "--steps", "1"), Main.EXIT_USER, "batch size");
         assertOneLineError(run("train", "--schedule-rate", "0.5", "--steps", "1"), Main.EXIT_USER, "only to --schedule learned");
+        assertOneLineError(run("train", "--ema", "1", "--steps", "1"), Main.EXIT_USER, "--ema must be in [0.9, 1)");
         assertOneLineError(run("train", "--schedule", "learned", "--schedule-rate", "0", "--steps", "1"), Main.EXIT_USER,
                 "--schedule-rate must be in (0, 10]");
         assertOneLineError(run("train", "--data", "nope.csv", "--steps", "1"), Main.EXIT_USER, "neither a preset");

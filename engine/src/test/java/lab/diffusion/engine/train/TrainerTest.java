@@ -106,6 +106,33 @@ class TrainerTest {
         assertEquals(TrainConfig.DEFAULT_SCHEDULE_RATE, TrainConfig.defaults().scheduleRate());
     }
 
+    /** The averaged weights are the moving average of the weights after each step, as defined, computed independently here. */
+    @Test
+    void averagedWeightsFollowTheirDefinition() {
+        PointData data = swissRoll();
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 20), 2);
+        Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10).withAveraging(0.95));
+        double[] a = m.parameters().master().clone();
+        for (int n = 0; n < 40; n++) {
+            assertTrue(tr.step1());
+            double d = Math.min(0.95, (1.0 + n) / (10.0 + n));
+            double[] w = m.parameters().master();
+            for (int i = 0; i < a.length; i++) {
+                a[i] = d * a[i] + (1 - d) * w[i];
+            }
+        }
+        assertArrayEquals(a, tr.averagedWeights(), 1e-15);
+        double[] lastWeights = m.parameters().master().clone();
+        assertTrue(tr.useAveragedWeights());
+        assertArrayEquals(a, m.parameters().master(), 0.0);
+        assertFalse(java.util.Arrays.equals(lastWeights, a), "averaging changed the weights");
+        Trainer plain = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10));
+        assertEquals(null, plain.averagedWeights());
+        assertFalse(plain.useAveragedWeights());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withAveraging(0.5));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withAveraging(1.0));
+    }
+
     @Test
     void ddpmTrainingAlsoRaisesK() {
         PointData data = swissRoll();

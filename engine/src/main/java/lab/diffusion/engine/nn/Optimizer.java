@@ -125,25 +125,14 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
             double stepSize = learningRate * Math.sqrt(c2) / c1;
             double eps = EPS * Math.sqrt(c2);
             double[] scale = rateScale;
-            // two loops rather than a test per element, so the common one vectorizes
-            if (scale == null) {
-                for (int i = 0; i < size; i++) {
-                    double g = grad[i];
-                    double mi = B1 * m[i] + (1.0 - B1) * g;
-                    double vi = B2 * v[i] + (1.0 - B2) * g * g;
-                    m[i] = mi;
-                    v[i] = vi;
-                    params[i] -= stepSize * mi / (Math.sqrt(vi) + eps);
-                }
-            } else {
-                for (int i = 0; i < size; i++) {
-                    double g = grad[i];
-                    double mi = B1 * m[i] + (1.0 - B1) * g;
-                    double vi = B2 * v[i] + (1.0 - B2) * g * g;
-                    m[i] = mi;
-                    v[i] = vi;
-                    params[i] -= scale[i] * stepSize * mi / (Math.sqrt(vi) + eps);
-                }
+            for (int i = 0; i < size; i++) {
+                double g = grad[i];
+                double mi = B1 * m[i] + (1.0 - B1) * g;
+                double vi = B2 * v[i] + (1.0 - B2) * g * g;
+                m[i] = mi;
+                v[i] = vi;
+                double f = scale == null ? 1.0 : scale[i];
+                params[i] -= f * stepSize * mi / (Math.sqrt(vi) + eps);
             }
         }
 

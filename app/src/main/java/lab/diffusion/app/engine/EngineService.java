@@ -192,8 +192,7 @@ public final class EngineService implements AutoCloseable {
             try {
                 setup = next;
                 model = lab.diffusion.engine.session.Sessions.model(session);
-                trainer = lab.diffusion.engine.session.Sessions.trainer(session, model,
-                        next.config().withScheduleRate(session.training().scheduleRate()));
+                trainer = lab.diffusion.engine.session.Sessions.trainer(session, model, next.config());
                 resetAutoStop();
                 bestHeldoutAt = trainer.snapshot().seconds();
                 trainer.addListener(snapshots::publish);

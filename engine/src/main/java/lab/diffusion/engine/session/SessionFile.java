@@ -511,7 +511,7 @@ public final class SessionFile {
                     (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
                     (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
                     history, scheduleRate);
-            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1, scheduleRate); // validates settings
+            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1).withScheduleRate(scheduleRate); // validates settings
             java.util.Map<String, String> view = new java.util.HashMap<>();
             if (meta.has("view")) {
                 if (!meta.get("view").isJsonObject()) {

@@ -31,14 +31,17 @@ public final class Sessions {
     /** The training settings stored in the session, with the given evaluation settings. */
     public static TrainConfig config(Session s, double evalEverySeconds, int evalPoints) {
         Session.Training t = s.training();
-        return new TrainConfig(t.optimizer(), t.learningRate(), t.batchSize(), t.seed(), evalEverySeconds, evalPoints,
-                t.scheduleRate());
+        return new TrainConfig(t.optimizer(), t.learningRate(), t.batchSize(), t.seed(), evalEverySeconds, evalPoints)
+                .withScheduleRate(t.scheduleRate());
     }
 
-    /** A trainer that continues where the session stopped. */
+    /**
+     * A trainer that continues where the session stopped, with {@code config}'s settings except
+     * the learned schedule's rate, which stays the session's.
+     */
     public static Trainer trainer(Session s, TrainableModel model, TrainConfig config) {
-        Trainer tr = new Trainer(model, s.data(), config);
         Session.Training t = s.training();
+        Trainer tr = new Trainer(model, s.data(), config.withScheduleRate(t.scheduleRate()));
         tr.restoreProgress(t.steps(), t.seconds(), t.optimizerState(), t.iteration(), t.history());
         return tr;
     }

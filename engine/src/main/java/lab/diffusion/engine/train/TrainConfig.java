@@ -41,12 +41,6 @@ public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int bat
         }
     }
 
-    /** With the given schedule rate factor and no weight averaging. */
-    public TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
-                       double evalEverySeconds, int evalPoints, double scheduleRate) {
-        this(optimizer, learningRate, batchSize, seed, evalEverySeconds, evalPoints, scheduleRate, 0.0);
-    }
-
     /** With the default schedule rate factor and no weight averaging. */
     public TrainConfig(Optimizer.Kind optimizer, double learningRate, int batchSize, long seed,
                        double evalEverySeconds, int evalPoints) {

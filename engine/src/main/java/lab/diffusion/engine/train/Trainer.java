@@ -74,6 +74,8 @@ public final class Trainer {
     /** Exponential moving average of the weights (null when averaging is off). */
     private final double[] averaged;
     private final double averageDecay;
+    /** Steps averaged so far (the average's warm-up). */
+    private long averagedSteps;
     private double[] goodParams;
     private double[] goodState;
     private long goodStep;
@@ -130,8 +132,6 @@ public final class Trainer {
             a[i] = d * a[i] + (1.0 - d) * w[i];
         }
     }
-
-    private long averagedSteps;
 
     /** A copy of the averaged weights, or null when averaging is off. */
     public double[] averagedWeights() {

@@ -367,10 +367,25 @@ public final class Trainer {
         return endChunks();
     }
 
-    /** Evaluates held-out K on the trainer's evaluation subset, records and returns it (bits). */
+    /**
+     * Evaluates held-out K on the trainer's evaluation subset, records and returns it (bits). With
+     * weight averaging on, the averaged weights are evaluated (the model {@link #useAveragedWeights()}
+     * would keep), and the weights being trained are put back exactly afterwards.
+     */
     public double evaluateHeldout() {
         long e0 = System.nanoTime();
-        BoundReport r = Bounds.evaluate(model, evalSet, evalSeed);
+        BoundReport r;
+        if (averaged == null) {
+            r = Bounds.evaluate(model, evalSet, evalSeed);
+        } else {
+            double[] current = params.master().clone();
+            params.setAll(averaged);
+            try {
+                r = Bounds.evaluate(model, evalSet, evalSeed);
+            } finally {
+                params.setAll(current);
+            }
+        }
         lastEvalCost = (System.nanoTime() - e0) / 1e9;
         heldoutReport = r;
         heldoutBits = r.kBits();

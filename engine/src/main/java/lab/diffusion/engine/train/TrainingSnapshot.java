@@ -10,7 +10,8 @@ import lab.diffusion.engine.objective.BoundReport;
  * @param loss              last minimized loss
  * @param kBits             smoothed training estimate of K, bits per sample
  * @param kMinusLnullBits   that estimate minus L_null, bits
- * @param heldoutKBits      latest held-out K in bits (NaN until evaluated)
+ * @param heldoutKBits      latest held-out K in bits (NaN until evaluated; of the averaged weights when
+ *                          the trainer averages them)
  * @param heldoutStep       step at which held-out K was evaluated (−1 if never)
  * @param stepsPerSecond    recent training speed
  * @param learningRate      current learning rate

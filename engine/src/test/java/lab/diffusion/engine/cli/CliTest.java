@@ -70,8 +70,17 @@ class CliTest {
         Result e = run("evaluate", "--session", out.toString(), "--seed", "5", "--json");
         assertEquals(0, e.code(), e.err());
         assertEquals(averaged, JsonParser.parseString(e.out()).getAsJsonObject().get("K_bits").getAsDouble(), 1e-9);
-        assertTrue(JsonParser.parseString(run("train", "--steps", "5", "--T", "10", "--n", "500", "--heldout", "100", "--json",
-                "--quiet").out()).getAsJsonObject().get("K_last_weights_bits").isJsonNull(), "without --ema there is one model");
+        assertTrue(JsonParser.parseString(run("train", "--steps", "5", "--T", "10", "--n", "500", "--heldout", "100", "--ema", "0",
+                "--json", "--quiet").out()).getAsJsonObject().get("K_last_weights_bits").isJsonNull(), "with --ema 0 there is one model");
+        // 2D points average by default; sequences do not
+        assertFalse(JsonParser.parseString(run("train", "--steps", "5", "--T", "10", "--n", "500", "--heldout", "100", "--json",
+                "--quiet").out()).getAsJsonObject().get("K_last_weights_bits").isJsonNull(), "2D training averages by default");
+        assertTrue(JsonParser.parseString(run("train", "--model", "binomial", "--data", "heartbeat", "--T", "20", "--steps", "5",
+                "--n", "200", "--heldout", "50", "--json", "--quiet").out()).getAsJsonObject().get("K_last_weights_bits").isJsonNull(),
+                "sequences do not average unless asked");
+        Result human = run("train", "--steps", "5", "--T", "10", "--n", "500", "--heldout", "100");
+        assertTrue(human.err().contains("weights averaged with decay 0.999") && human.out().contains("the last weights themselves"),
+                human.err() + human.out());
     }
 
     @Test
@@ -126,7 +135,8 @@ class CliTest {
         assertOneLineError(run("train", "--lr", "-1", "--steps", "1"), Main.EXIT_USER, "learning rate");
         assertOneLineError(run("train", "--batch", "0", "--steps", "1"), Main.EXIT_USER, "batch size");
         assertOneLineError(run("train", "--schedule-rate", "0.5", "--steps", "1"), Main.EXIT_USER, "only to --schedule learned");
-        assertOneLineError(run("train", "--ema", "1", "--steps", "1"), Main.EXIT_USER, "--ema must be in [0.9, 1)");
+        assertOneLineError(run("train", "--ema", "1", "--steps", "1"), Main.EXIT_USER, "--ema must be 0 (off) or in [0.9, 1)");
+        assertOneLineError(run("train", "--ema", "0.5", "--steps", "1"), Main.EXIT_USER, "--ema must be 0 (off) or in [0.9, 1)");
         assertOneLineError(run("train", "--schedule", "learned", "--schedule-rate", "0", "--steps", "1"), Main.EXIT_USER,
                 "--schedule-rate must be in (0, 10]");
         assertOneLineError(run("train", "--data", "nope.csv", "--steps", "1"), Main.EXIT_USER, "neither a preset");

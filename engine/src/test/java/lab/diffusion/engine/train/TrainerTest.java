@@ -2,6 +2,7 @@ package lab.diffusion.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,32 @@ class TrainerTest {
         assertFalse(plain.useAveragedWeights());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withAveraging(0.5));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withAveraging(1.0));
+    }
+
+    /**
+     * With averaging on, held-out K is that of the averaged weights (what the CLI saves), and the
+     * weights being trained are back bit for bit afterwards, so training goes on undisturbed.
+     */
+    @Test
+    void heldoutKOfAnAveragingTrainerIsTheAveragedModels() {
+        PointData data = swissRoll();
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 20), 2);
+        Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 200).withAveraging(0.95));
+        for (int n = 0; n < 60; n++) {
+            assertTrue(tr.step1());
+        }
+        double[] trained = m.parameters().master().clone();
+        float[] trainedNative = m.parameters().toFloats();
+        double averagedK = tr.evaluateHeldout();
+        assertArrayEquals(trained, m.parameters().master(), 0.0);
+        assertArrayEquals(trainedNative, m.parameters().toFloats(), 0f);
+        assertEquals(averagedK, tr.snapshot().heldoutKBits(), 0.0);
+        // the same evaluation (same seed and held-out subset) by a plain trainer on the averaged and on the last weights
+        Trainer plain = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 200));
+        double lastK = plain.evaluateHeldout();
+        m.parameters().setAll(tr.averagedWeights());
+        assertEquals(averagedK, plain.evaluateHeldout(), 1e-12);
+        assertNotEquals(lastK, averagedK, "the last and the averaged weights are different models");
     }
 
     @Test

@@ -31,8 +31,11 @@ public final class TelemetryView extends HBox {
                 () -> String.format("%.1f s", model.secondsProperty().get()), model.secondsProperty()),
                 "Time spent training this model.");
         readout(numbers, "Steps / s", "speed-readout", Bindings.createStringBinding(
-                () -> String.format("%.0f", model.stepsPerSecondProperty().get()), model.stepsPerSecondProperty()),
-                "Training speed on the engine thread.");
+                () -> {
+                    double v = model.stepsPerSecondProperty().get();
+                    return v > 0 ? String.format("%.0f", v) : "–";
+                }, model.stepsPerSecondProperty()),
+                "Training speed on the engine thread (– while not training).");
         readout(numbers, "K (training est.)", "k-readout", bits(model.kBitsProperty(), model.perUnitProperty()),
                 "Smoothed training estimate of the bound K: −((T−1)·E[KL] − C), bits per sample.");
         readout(numbers, "K − L_null", "kdiff-readout", bits(model.kMinusLnullProperty(), model.perUnitProperty()),

@@ -3,42 +3,24 @@ package lab.diffusion.engine.session;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import lab.diffusion.engine.data.DataException;
-import lab.diffusion.engine.data.ImageData;
-import lab.diffusion.engine.data.ImageSet;
 import lab.diffusion.engine.data.PointData;
-import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.data.Standardizer;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.model.ModelSpec;
-import lab.diffusion.engine.nn.Activation;
-import lab.diffusion.engine.nn.Optimizer;
-import lab.diffusion.engine.schedule.Schedule;
-import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.train.TrainingHistory;
 
 /**
@@ -65,7 +47,7 @@ public final class SessionFile {
     public static final long MAX_FILE_BYTES = 1L << 31;
     /** Largest single entry accepted. */
     public static final long MAX_ENTRY_BYTES = 1L << 30;
-    private static final long MAX_JSON_BYTES = 16L << 20;
+    static final long MAX_JSON_BYTES = 16L << 20;
 
     static final String MANIFEST = "manifest.json";
     static final String META = "session.json";
@@ -275,367 +257,12 @@ public final class SessionFile {
     // ---------------------------------------------------------------- reading
 
     /**
-     * Reads and fully validates a session file.
+     * Reads and fully validates a session file (see {@link SessionReader}).
      *
      * @throws SessionException if the file is missing, not a session, damaged, from a newer
      *                          version or inconsistent; the message says which
      */
     public static Session read(Path file) throws SessionException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try {
-            if (!Files.exists(file)) {
-                throw new SessionException("no such file: " + file);
-            }
-            if (Files.isDirectory(file)) {
-                throw new SessionException(name + " is a folder, not a session file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new SessionException(name + " is too large to be a session (" + size / (1 << 20) + " MB)");
-            }
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                return read(zip, name);
-            }
-        } catch (ZipException e) {
-            throw new SessionException(name + " is not a Diffusion Lab session (not a zip archive, or truncated)");
-        } catch (NoSuchFileException e) {
-            throw new SessionException("no such file: " + file);
-        } catch (IOException e) {
-            throw new SessionException("cannot read " + name + ": " + e.getMessage());
-        }
-    }
-
-    private static Session read(ZipFile zip, String name) throws IOException, SessionException {
-        Map<String, ZipEntry> byName = new HashMap<>();
-        Enumeration<? extends ZipEntry> all = zip.entries();
-        int count = 0;
-        while (all.hasMoreElements()) {
-            ZipEntry e = all.nextElement();
-            String n = e.getName();
-            if (++count > 64) {
-                throw new SessionException(name + " is not a Diffusion Lab session (too many entries)");
-            }
-            if (n.contains("..") || n.startsWith("/") || n.contains("\\") || n.contains(":")) {
-                throw new SessionException(name + " contains an unsafe entry name '" + n + "' and was not opened");
-            }
-            if (byName.put(n, e) != null) {
-                throw new SessionException(name + " is damaged: entry '" + n + "' appears twice");
-            }
-        }
-        ZipEntry manifestEntry = byName.get(MANIFEST);
-        if (manifestEntry == null) {
-            throw new SessionException(name + " is not a Diffusion Lab session (no manifest)");
-        }
-        JsonObject manifest = parseJson(readBounded(zip, manifestEntry, MAX_JSON_BYTES, name), name, MANIFEST);
-        String format = string(manifest, "format", name, MANIFEST);
-        if (!FORMAT.equals(format)) {
-            throw new SessionException(name + " is not a Diffusion Lab session (format '" + format + "')");
-        }
-        int version = (int) number(manifest, "version", name, MANIFEST);
-        if (version > VERSION) {
-            throw new SessionException(name + " was written by a newer Diffusion Lab (format version " + version
-                    + "); this version reads up to " + VERSION);
-        }
-        if (version < 1) {
-            throw new SessionException(name + " has an invalid format version " + version);
-        }
-        JsonObject entries = object(manifest, "entries", name, MANIFEST);
-        Map<String, byte[]> bytes = new HashMap<>();
-        boolean images = entries.has(TRAIN_IMAGES) || entries.has(HELDOUT_IMAGES);
-        boolean f32 = entries.has(PARAMS_F32) && !entries.has(PARAMS);
-        String[] required = {META, images ? TRAIN_IMAGES : TRAIN, images ? HELDOUT_IMAGES : HELDOUT, f32 ? PARAMS_F32 : PARAMS, OPTIMIZER};
-        for (String entry : required) {
-            JsonObject info = entries.has(entry) && entries.get(entry).isJsonObject() ? entries.getAsJsonObject(entry) : null;
-            ZipEntry ze = byName.get(entry);
-            if (info == null || ze == null) {
-                throw new SessionException(name + " is damaged: entry '" + entry + "' is missing");
-            }
-            long declared = (long) number(info, "size", name, MANIFEST);
-            if (declared < 0 || declared > MAX_ENTRY_BYTES) {
-                throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
-            }
-            byte[] b = readBounded(zip, ze, declared, name);
-            if (b.length != declared) {
-                throw new SessionException(name + " is damaged: entry '" + entry + "' has " + b.length + " bytes, the manifest says " + declared);
-            }
-            if (!sha256(b).equals(string(info, "sha256", name, MANIFEST))) {
-                throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
-            }
-            bytes.put(entry, b);
-        }
-        for (String entry : entries.keySet()) {
-            if (entry.startsWith("runs/")) {
-                if (!entry.matches("runs/[0-9]{1,2}\\.png") || !byName.containsKey(entry) || !entries.get(entry).isJsonObject()) {
-                    throw new SessionException(name + " is damaged: unexpected entry '" + entry + "'");
-                }
-                JsonObject info = entries.getAsJsonObject(entry);
-                long declared = (long) number(info, "size", name, MANIFEST);
-                if (declared < 0 || declared > RunRecord.MAX_THUMBNAIL_BYTES) {
-                    throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
-                }
-                byte[] b = readBounded(zip, byName.get(entry), declared, name);
-                if (b.length != declared || !sha256(b).equals(string(info, "sha256", name, MANIFEST))) {
-                    throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
-                }
-                bytes.put(entry, b);
-            }
-        }
-        JsonObject meta = parseJson(bytes.get(META), name, META);
-        return build(meta, bytes, name);
-    }
-
-    private static byte[] readBounded(ZipFile zip, ZipEntry e, long limit, String name) throws IOException, SessionException {
-        try (InputStream in = zip.getInputStream(e)) {
-            byte[] b = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 16));
-            if (in.read() != -1) {
-                throw new SessionException(name + " is damaged: entry '" + e.getName() + "' is larger than declared");
-            }
-            return b;
-        } catch (ZipException ex) {
-            throw new SessionException(name + " is damaged: entry '" + e.getName() + "' cannot be decompressed");
-        } catch (java.io.EOFException ex) {
-            throw new SessionException(name + " is truncated (entry '" + e.getName() + "' ends early)");
-        }
-    }
-
-    private static Session build(JsonObject meta, Map<String, byte[]> bytes, String name) throws SessionException {
-        try {
-            JsonObject data = object(meta, "data", name, META);
-            String dataKind = string(data, "kind", name, META);
-            if (!"points".equals(dataKind) && !"binary".equals(dataKind) && !"images".equals(dataKind)) {
-                throw new SessionException(name + ": data kind '" + string(data, "kind", name, META) + "' is not supported by this version");
-            }
-            if ("images".equals(dataKind) != bytes.containsKey(TRAIN_IMAGES)) {
-                throw new SessionException(name + " is damaged: its data entries do not match data kind '" + dataKind + "'");
-            }
-            int dim = (int) number(data, "dim", name, META);
-            if (dim < 1 || dim > 100_000) {
-                throw new SessionException(name + " is damaged: data dimension " + dim);
-            }
-            long trainCount = (long) number(data, "train_count", name, META);
-            long heldCount = (long) number(data, "heldout_count", name, META);
-            double[] mean = doubles(data.getAsJsonArray("standardizer_mean"), name);
-            if (mean.length != dim) {
-                throw new SessionException(name + " is damaged: the standardizer does not match the data dimension");
-            }
-            Standardizer st = new Standardizer(mean, number(data, "standardizer_scale", name, META));
-            String source = string(data, "source", name, META);
-            PointData pd;
-            if ("images".equals(dataKind)) {
-                ImageSet trainImages;
-                ImageSet heldImages;
-                try {
-                    trainImages = ImageSet.fromBytes(bytes.get(TRAIN_IMAGES), TRAIN_IMAGES);
-                    heldImages = ImageSet.fromBytes(bytes.get(HELDOUT_IMAGES), HELDOUT_IMAGES);
-                } catch (DataException e) {
-                    throw new SessionException(name + " is damaged: " + e.getMessage());
-                }
-                int w = (int) number(data, "width", name, META);
-                int h = (int) number(data, "height", name, META);
-                if (trainImages.width() != w || trainImages.height() != h || heldImages.width() != w || heldImages.height() != h
-                        || w * h != dim || trainImages.count() != trainCount || heldImages.count() != heldCount) {
-                    throw new SessionException(name + " is damaged: the stored images do not match their description");
-                }
-                pd = ImageData.rebuild(source, new PointData.Images(trainImages, heldImages,
-                        (long) number(data, "dequant_seed", name, META)), st);
-            } else {
-                float[] train = floats(bytes.get(TRAIN), name, TRAIN);
-                float[] held = floats(bytes.get(HELDOUT), name, HELDOUT);
-                if (train.length != trainCount * dim || held.length != heldCount * dim || trainCount < 1 || heldCount < 1) {
-                    throw new SessionException(name + " is damaged: the point counts do not match the stored arrays");
-                }
-                PointSet trainSet = PointSet.wrap(train, dim);
-                PointSet heldSet = PointSet.wrap(held, dim);
-                if (!trainSet.allFinite() || !heldSet.allFinite()) {
-                    throw new SessionException(name + " is damaged: the data contain NaN or infinite values");
-                }
-                pd = new PointData(source, trainSet, heldSet, st);
-            }
-
-            JsonObject sch = object(meta, "schedule", name, META);
-            ScheduleFamily family = ScheduleFamily.parse(string(sch, "family", name, META));
-            double[] betas = doubles(sch.getAsJsonArray("betas"), name);
-            if (betas.length != (int) number(sch, "T", name, META)) {
-                throw new SessionException(name + " is damaged: T does not match the number of β values");
-            }
-            Schedule schedule = Schedule.ofBetas(family, betas);
-
-            JsonObject m = object(meta, "model", name, META);
-            ModelSpec spec = new ModelSpec(ModelSpec.Kind.parse(string(m, "kind", name, META)), (int) number(m, "dim", name, META),
-                    (int) number(m, "width", name, META), (int) number(m, "depth", name, META),
-                    Activation.parse(string(m, "activation", name, META)), ModelSpec.Readout.parse(string(m, "readout", name, META)),
-                    (int) number(m, "bumps", name, META), ModelSpec.MeanForm.parse(string(m, "mean_form", name, META)),
-                    ModelSpec.DdpmVariance.parse(string(m, "ddpm_variance", name, META)), (int) number(m, "embedding", name, META),
-                    m.has("base_rate") ? number(m, "base_rate", name, META) : Double.NaN,
-                    m.has("binomial_head") && "clean-bit".equals(string(m, "binomial_head", name, META)));
-            if (spec.dim() != dim) {
-                throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
-            }
-            double[] params;
-            if (bytes.containsKey(PARAMS_F32)) {
-                float[] f = floats(bytes.get(PARAMS_F32), name, PARAMS_F32);
-                params = new double[f.length];
-                for (int i = 0; i < f.length; i++) {
-                    params[i] = f[i];
-                }
-            } else {
-                params = doubles(bytes.get(PARAMS), name, PARAMS);
-            }
-            long expected = spec.parameterCount(schedule);
-            if (params.length != expected || (long) number(m, "param_count", name, META) != expected) {
-                throw new SessionException(name + " is damaged: it has " + params.length + " weights, the model needs " + expected);
-            }
-            for (double p : params) {
-                if (!Double.isFinite(p)) {
-                    throw new SessionException(name + " holds NaN or infinite weights (a diverged model) and was not opened");
-                }
-            }
-            JsonObject tr = object(meta, "training", name, META);
-            Optimizer.Kind opt = Optimizer.Kind.parse(string(tr, "optimizer", name, META));
-            double[] state = doubles(bytes.get(OPTIMIZER), name, OPTIMIZER);
-            int stateSize = opt == Optimizer.Kind.ADAM ? 2 * params.length : params.length;
-            if (state.length != 0 && state.length != stateSize) {
-                throw new SessionException(name + " is damaged: the optimizer state has the wrong size");
-            }
-            for (double v : state) {
-                if (!Double.isFinite(v)) {
-                    throw new SessionException(name + " is damaged: the optimizer state contains NaN or infinite values");
-                }
-            }
-            TrainingHistory.Curve history = curve(object(tr, "history", name, META), name);
-            double lr = number(tr, "learning_rate", name, META);
-            int batch = (int) number(tr, "batch_size", name, META);
-            // sessions written before the factor existed trained their schedule at the full rate
-            double scheduleRate = tr.has("schedule_rate") ? number(tr, "schedule_rate", name, META) : 1.0;
-            Session.Training training = new Session.Training(opt, lr, batch, (long) number(tr, "seed", name, META),
-                    (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
-                    (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
-                    history, scheduleRate);
-            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1).withScheduleRate(scheduleRate); // validates settings
-            java.util.Map<String, String> view = new java.util.HashMap<>();
-            if (meta.has("view")) {
-                if (!meta.get("view").isJsonObject()) {
-                    throw new SessionException(name + " is damaged: 'view' is not an object");
-                }
-                for (var e : meta.getAsJsonObject("view").entrySet()) {
-                    if (!e.getValue().isJsonPrimitive() || e.getKey().length() > 100 || e.getValue().getAsString().length() > 1000) {
-                        throw new SessionException(name + " is damaged: view setting '" + e.getKey() + "'");
-                    }
-                    view.put(e.getKey(), e.getValue().getAsString());
-                }
-            }
-            java.util.List<RunRecord> runs = new java.util.ArrayList<>();
-            if (meta.has("runs")) {
-                if (!meta.get("runs").isJsonArray() || meta.getAsJsonArray("runs").size() > RunRecord.MAX_RUNS) {
-                    throw new SessionException(name + " is damaged: the run history is not a list of at most " + RunRecord.MAX_RUNS);
-                }
-                for (JsonElement re : meta.getAsJsonArray("runs")) {
-                    if (!re.isJsonObject()) {
-                        throw new SessionException(name + " is damaged: a run is not an object");
-                    }
-                    JsonObject ro = re.getAsJsonObject();
-                    String thumb = string(ro, "thumbnail", name, META);
-                    if (!thumb.isEmpty() && !bytes.containsKey(thumb)) {
-                        throw new SessionException(name + " is damaged: the thumbnail '" + thumb + "' is missing");
-                    }
-                    JsonElement hk = ro.get("heldout_k_bits");
-                    runs.add(new RunRecord(string(ro, "name", name, META), string(ro, "settings", name, META),
-                            curve(object(ro, "history", name, META), name),
-                            hk == null || hk.isJsonNull() ? Double.NaN : hk.getAsDouble(),
-                            thumb.isEmpty() ? new byte[0] : bytes.get(thumb)));
-                }
-            }
-            return new Session(pd, schedule, spec, (long) number(m, "seed", name, META), params, training, view, runs);
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
-            throw new SessionException(name + " is damaged: " + e.getMessage());
-        }
-    }
-
-    private static TrainingHistory.Curve curve(JsonObject h, String name) throws SessionException {
-        JsonArray hs = h.getAsJsonArray("steps");
-        long[] hSteps = new long[hs == null ? 0 : hs.size()];
-        if (hSteps.length > TrainingHistory.CAPACITY * 2) {
-            throw new SessionException(name + " is damaged: a training history is too long");
-        }
-        for (int i = 0; i < hSteps.length; i++) {
-            hSteps[i] = hs.get(i).getAsLong();
-        }
-        double[] hSec = doubles(h.getAsJsonArray("seconds"), name);
-        double[] hK = doubles(h.getAsJsonArray("k_bits"), name);
-        double[] hHeld = doubles(h.getAsJsonArray("heldout_k_bits"), name);
-        if (hSec.length != hSteps.length || hK.length != hSteps.length || hHeld.length != hSteps.length) {
-            throw new SessionException(name + " is damaged: the training history arrays differ in length");
-        }
-        return new TrainingHistory.Curve(hSteps, hSec, hK, hHeld);
-    }
-
-    private static JsonObject parseJson(byte[] b, String name, String entry) throws SessionException {
-        try {
-            JsonElement e = com.google.gson.JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
-            if (!e.isJsonObject()) {
-                throw new SessionException(name + " is damaged: " + entry + " is not a JSON object");
-            }
-            return e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new SessionException(name + " is damaged: " + entry + " is not valid JSON");
-        }
-    }
-
-    private static JsonObject object(JsonObject o, String key, String name, String entry) throws SessionException {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonObject()) {
-            throw new SessionException(name + " is damaged: " + entry + " has no '" + key + "' section");
-        }
-        return e.getAsJsonObject();
-    }
-
-    private static String string(JsonObject o, String key, String name, String entry) throws SessionException {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new SessionException(name + " is damaged: " + entry + " has no text field '" + key + "'");
-        }
-        return e.getAsString();
-    }
-
-    private static double number(JsonObject o, String key, String name, String entry) throws SessionException {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new SessionException(name + " is damaged: " + entry + " has no number '" + key + "'");
-        }
-        double v = e.getAsDouble();
-        if (!Double.isFinite(v)) {
-            throw new SessionException(name + " is damaged: '" + key + "' is not finite");
-        }
-        return v;
-    }
-
-    private static double[] doubles(JsonArray a, String name) throws SessionException {
-        if (a == null) {
-            throw new SessionException(name + " is damaged: an expected list of numbers is missing");
-        }
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonElement e = a.get(i);
-            v[i] = e.isJsonNull() ? Double.NaN : e.getAsDouble();
-        }
-        return v;
-    }
-
-    private static float[] floats(byte[] b, String name, String entry) throws SessionException {
-        if (b.length % 4 != 0) {
-            throw new SessionException(name + " is damaged: " + entry + " is not a whole number of float32 values");
-        }
-        float[] v = new float[b.length / 4];
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        return v;
-    }
-
-    private static double[] doubles(byte[] b, String name, String entry) throws SessionException {
-        if (b.length % 8 != 0) {
-            throw new SessionException(name + " is damaged: " + entry + " is not a whole number of float64 values");
-        }
-        double[] v = new double[b.length / 8];
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
-        return v;
+        return SessionReader.read(file);
     }
 }

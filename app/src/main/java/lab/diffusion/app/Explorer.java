@@ -395,9 +395,7 @@ public final class Explorer implements AutoCloseable {
             }
             kChart.setCurve(training.curveProperty().get());
         }));
-        runs.setAll(s.runs());
-        runModels.clear();
-        runNumber = s.runs().size();
+        runHistory.restore(s.runs());
         training.runningProperty().set(false);
     }
 
@@ -429,17 +427,13 @@ public final class Explorer implements AutoCloseable {
         }
     }
 
+    private final lab.diffusion.app.runs.RunHistory runHistory = new lab.diffusion.app.runs.RunHistory();
     /** Earlier runs of this session (run history), newest last. */
-    public final javafx.collections.ObservableList<lab.diffusion.engine.session.RunRecord> runs =
-            javafx.collections.FXCollections.observableArrayList();
-    /** The models of runs made since the app started (not saved), for side-by-side comparison. */
-    private final java.util.Map<lab.diffusion.engine.session.RunRecord, lab.diffusion.engine.session.Session> runModels =
-            new java.util.IdentityHashMap<>();
-    private int runNumber;
+    public final javafx.collections.ObservableList<lab.diffusion.engine.session.RunRecord> runs = runHistory.list();
 
     /** The model of an earlier run, if it was made in this app (runs opened from a file keep only curve and picture). */
     public lab.diffusion.engine.session.Session runModel(lab.diffusion.engine.session.RunRecord r) {
-        return runModels.get(r);
+        return runHistory.model(r);
     }
 
     /** The plotted region of the point plots (data units: xMin, xMax, yMin, yMax). */
@@ -467,14 +461,6 @@ public final class Explorer implements AutoCloseable {
         if (!training.hasProgress()) {
             return;
         }
-        var curve = training.curveProperty().get();
-        double held = Double.NaN;
-        for (int i = curve.size() - 1; i >= 0; i--) {
-            if (!Double.isNaN(curve.heldoutBits()[i])) {
-                held = curve.heldoutBits()[i];
-                break;
-            }
-        }
         byte[] thumb = new byte[0];
         try {
             var img = lab.diffusion.app.export.Exports.awt(shownPlots().get(1).render(0.35));
@@ -484,16 +470,8 @@ public final class Explorer implements AutoCloseable {
         } catch (java.io.IOException | RuntimeException e) {
             // a run without a picture is still a run
         }
-        var r = new lab.diffusion.engine.session.RunRecord("Run " + (++runNumber), describeRun(), curve, held, thumb);
-        runs.add(r);
-        while (runs.size() > lab.diffusion.engine.session.RunRecord.MAX_RUNS) {
-            runModels.remove(runs.remove(0));
-        }
-        engine.capture(s -> {
-            if (s != null && runs.contains(r)) {
-                runModels.put(r, s.with(java.util.Map.of(), java.util.List.of()));
-            }
-        });
+        var r = runHistory.add(describeRun(), training.curveProperty().get(), thumb);
+        engine.capture(s -> runHistory.attachModel(r, s));
     }
 
     /** Flips the bit under a point of the Forward raster (binary mode; t jumps to 0). */

@@ -233,13 +233,10 @@ public final class Trainer {
         }
         if (curve != null) {
             history.restore(curve);
-            double[] hk = curve.heldoutBits();
-            for (int i = hk.length - 1; i >= 0; i--) {
-                if (!Double.isNaN(hk[i])) {
-                    heldoutBits = hk[i];
-                    heldoutStep = curve.steps()[i];
-                    break;
-                }
+            int last = curve.lastHeldoutIndex();
+            if (last >= 0) {
+                heldoutBits = curve.heldoutBits()[last];
+                heldoutStep = curve.steps()[last];
             }
             if (curve.size() > 0) {
                 kEma = curve.kBits()[curve.size() - 1];

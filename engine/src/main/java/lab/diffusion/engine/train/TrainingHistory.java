@@ -22,6 +22,16 @@ public final class TrainingHistory {
         public int size() {
             return steps.length;
         }
+
+        /** Index of the last point with a held-out K, or −1 when held-out K was never evaluated. */
+        public int lastHeldoutIndex() {
+            for (int i = heldoutBits.length - 1; i >= 0; i--) {
+                if (!Double.isNaN(heldoutBits[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** Adds a point (every point with held-out K is kept; others are thinned). */

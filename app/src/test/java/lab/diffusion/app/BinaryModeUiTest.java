@@ -1,5 +1,9 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.binary.BinaryMode;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.app.explorer.Explorer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class BinaryModeUiTest {
 
     private Explorer ex;
+    private PointsMode points;
+    private BinaryMode binary;
     private MainWindow window;
 
     @TempDir
@@ -39,6 +45,8 @@ class BinaryModeUiTest {
     @Start
     void start(Stage stage) {
         ex = new Explorer((title, text) -> true);
+        points = ex.mode(PointsMode.class);
+        binary = ex.mode(BinaryMode.class);
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
@@ -62,8 +70,8 @@ class BinaryModeUiTest {
 
     private void enterBinaryMode(FxRobot robot) {
         robot.clickOn("#toolbar-preset").clickOn("Heartbeat (binary)");
-        assertEquals(Explorer.Mode.BINARY, ex.mode());
-        waitFor("the forward raster", () -> ex.binary.forward.rowCount() == 64);
+        assertEquals(binary, ex.mode());
+        waitFor("the forward raster", () -> binary.forward.rowCount() == 64);
     }
 
     @Test
@@ -73,24 +81,24 @@ class BinaryModeUiTest {
         assertEquals(2000, ex.schedule.steps());
         assertEquals(2000, ex.timeline.maxProperty().get());
         assertEquals(ModelSpec.Kind.BINOMIAL, ex.training.specProperty().get().kind());
-        waitFor("reverse samples", () -> ex.binary.reverse.rowCount() == 64);
-        assertTrue(ex.binary.forward.isVisible() && !ex.forwardPlot.isVisible());
-        float[] atZero = ex.binary.forward.current().clone();
+        waitFor("reverse samples", () -> binary.reverse.rowCount() == 64);
+        assertTrue(binary.forward.isVisible() && !points.forwardPlot.isVisible());
+        float[] atZero = binary.forward.current().clone();
         robot.interact(() -> ex.timeline.setT(1500));
-        assertFalse(java.util.Arrays.equals(atZero, ex.binary.forward.current()), "the forward raster changes with t");
-        waitFor("probabilities for t", () -> ex.binary.probability.rowCount() == 64);
+        assertFalse(java.util.Arrays.equals(atZero, binary.forward.current()), "the forward raster changes with t");
+        waitFor("probabilities for t", () -> binary.probability.rowCount() == 64);
         assertTrue(robot.lookup("#row-count").queryAs(Label.class).getText().startsWith("64 sequences of 20 bits"));
     }
 
     @Test
     void clickingACellFlipsABitAndUndoRestoresIt(FxRobot robot) {
         enterBinaryMode(robot);
-        PointSet before = ex.binary.data.rows();
-        Viewport v = ex.binary.forward.viewport();
+        PointSet before = binary.data.rows();
+        Viewport v = binary.forward.viewport();
         // the cell of the top row, first shown column
-        Point2D at = ex.binary.forward.localToScreen(v.left() + v.width() / 40, v.top() + 2);
+        Point2D at = binary.forward.localToScreen(v.left() + v.width() / 40, v.top() + 2);
         robot.clickOn(at);
-        PointSet after = ex.binary.data.rows();
+        PointSet after = binary.data.rows();
         assertNotEquals(before, after);
         int diff = 0;
         for (int i = 0; i < after.size(); i++) {
@@ -101,25 +109,25 @@ class BinaryModeUiTest {
             }
         }
         assertEquals(1, diff, "one bit flipped");
-        assertEquals("edited", ex.binary.data.sourceProperty().get());
+        assertEquals("edited", binary.data.sourceProperty().get());
         robot.clickOn("#binary-undo");
-        assertArrayEquals(before.toArray(), ex.binary.data.rows().toArray());
+        assertArrayEquals(before.toArray(), binary.data.rows().toArray());
     }
 
     @Test
     void badSequenceFilesAreRefusedAndTheRowsKept(FxRobot robot) throws Exception {
         enterBinaryMode(robot);
-        PointSet before = ex.binary.data.rows();
+        PointSet before = binary.data.rows();
         for (String content : new String[] {"0,1,2\n", "0,1\n0,1,1\n", ""}) {
             Path f = Files.createTempFile(dir, "seq", ".csv");
             Files.writeString(f, content);
             var done = new java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Boolean>>();
-            robot.interact(() -> done.complete(window.binaryDataView().importFile(f)));
+            robot.interact(() -> done.complete(binary.view().importFile(f)));
             assertFalse(done.get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS));
             WaitForAsyncUtils.waitForFxEvents();
             Label msg = robot.lookup("#binary-message").queryAs(Label.class);
             assertTrue(msg.isVisible() && msg.getText().startsWith("Not imported"), msg.getText());
-            assertEquals(before, ex.binary.data.rows());
+            assertEquals(before, binary.data.rows());
         }
     }
 
@@ -127,12 +135,12 @@ class BinaryModeUiTest {
     void backToPointsRestoresThe2dSettings(FxRobot robot) {
         enterBinaryMode(robot);
         robot.clickOn("#toolbar-preset").clickOn("Two moons");
-        assertEquals(Explorer.Mode.POINTS, ex.mode());
+        assertEquals(points, ex.mode());
         assertEquals(ScheduleFamily.LOGSNR, ex.schedule.family());
         assertEquals(40, ex.schedule.steps());
         assertEquals(ModelSpec.Kind.PAPER, ex.training.specProperty().get().kind());
-        waitFor("the moons", () -> ex.forwardPlot.pointCount() == 5000);
-        assertTrue(ex.forwardPlot.isVisible() && !ex.binary.forward.isVisible());
+        waitFor("the moons", () -> points.forwardPlot.pointCount() == 5000);
+        assertTrue(points.forwardPlot.isVisible() && !binary.forward.isVisible());
     }
 
     @Test

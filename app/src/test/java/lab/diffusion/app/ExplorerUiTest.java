@@ -1,5 +1,8 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.app.explorer.Explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExplorerUiTest {
 
     private Explorer ex;
+    private PointsMode points;
     private MainWindow window;
     private final AtomicBoolean answer = new AtomicBoolean(true);
     private final AtomicInteger asked = new AtomicInteger();
@@ -50,6 +54,7 @@ class ExplorerUiTest {
             asked.incrementAndGet();
             return answer.get();
         });
+        points = ex.mode(PointsMode.class);
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
@@ -73,62 +78,62 @@ class ExplorerUiTest {
 
     @Test
     void startsWithTheSwissRollInThreeLinkedPlots(FxRobot robot) {
-        waitFor("the forward plot shows the data", () -> ex.forwardPlot.pointCount() == 5000);
-        waitFor("reverse samples arrive", () -> ex.reversePlot.pointCount() == 2000);
-        waitFor("the drift field arrives", () -> ex.driftPlot.drift() != null);
-        assertEquals("swissroll", ex.data.sourceProperty().get());
+        waitFor("the forward plot shows the data", () -> points.forwardPlot.pointCount() == 5000);
+        waitFor("reverse samples arrive", () -> points.reversePlot.pointCount() == 2000);
+        waitFor("the drift field arrives", () -> points.driftPlot.drift() != null);
+        assertEquals("swissroll", points.data.sourceProperty().get());
         assertEquals(40, ex.timeline.maxProperty().get());
         assertTrue(robot.lookup("#point-count").queryAs(Label.class).getText().startsWith("5,000 points"));
     }
 
     @Test
     void sprayingAddsPointsTheForwardPlotFollowsAndUndoRemovesThem(FxRobot robot) {
-        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
+        waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
         robot.clickOn("#tool-spray");
         Point2D c = plotCentre(robot);
         robot.moveTo(c).press(MouseButton.PRIMARY).moveBy(40, 10).moveBy(40, 10).moveBy(30, -30).release(MouseButton.PRIMARY);
-        int after = ex.data.points().size();
+        int after = points.data.points().size();
         assertTrue(after > 5000, "spraying added points: " + after);
-        waitFor("the forward plot shows the sprayed points", () -> ex.forwardPlot.pointCount() == after);
+        waitFor("the forward plot shows the sprayed points", () -> points.forwardPlot.pointCount() == after);
         assertTrue(robot.lookup("#point-count").queryAs(Label.class).getText().startsWith(String.format("%,d", after)));
         robot.clickOn("#undo-button");
-        assertEquals(5000, ex.data.points().size());
-        waitFor("the forward plot follows the undo", () -> ex.forwardPlot.pointCount() == 5000);
+        assertEquals(5000, points.data.points().size());
+        waitFor("the forward plot follows the undo", () -> points.forwardPlot.pointCount() == 5000);
         robot.clickOn("#redo-button");
-        assertEquals(after, ex.data.points().size());
+        assertEquals(after, points.data.points().size());
     }
 
     @Test
     void pointToolAndEraserEditTheData(FxRobot robot) {
-        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
+        waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
         robot.clickOn("#clear-button");
-        assertEquals(0, ex.data.points().size());
+        assertEquals(0, points.data.points().size());
         robot.clickOn("#tool-point");
         Point2D c = plotCentre(robot);
         for (int i = 0; i < 3; i++) {
             robot.clickOn(c.add(20 * i, 0));
         }
-        assertEquals(3, ex.data.points().size());
+        assertEquals(3, points.data.points().size());
         assertFalse(ex.canTrainProperty().get(), "3 points are too few to train");
         robot.clickOn("#train-button");
-        assertTrue(ex.messageProperty().get().contains("at least 10 points"), ex.messageProperty().get());
+        assertTrue(ex.messages.messageProperty().get().contains("at least 10 points"), ex.messages.messageProperty().get());
         robot.clickOn("#tool-erase");
         robot.moveTo(c.add(-10, 0)).press(MouseButton.PRIMARY).moveBy(60, 0).release(MouseButton.PRIMARY);
-        assertEquals(0, ex.data.points().size());
+        assertEquals(0, points.data.points().size());
     }
 
     @Test
     void theTSliderDrivesThePlots(FxRobot robot) {
-        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
-        float[] atZero = ex.forwardPlot.currentPositions().clone();
+        waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
+        float[] atZero = points.forwardPlot.currentPositions().clone();
         Slider slider = robot.lookup("#t-slider").queryAs(Slider.class);
         robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY).moveBy(slider.getWidth() * 0.5, 0).release(MouseButton.PRIMARY);
         int t = ex.timeline.t();
         assertTrue(t >= 10 && t <= 30, "t after dragging half way: " + t);
         assertTrue(robot.lookup("#t-label").queryAs(Label.class).getText().startsWith("t = " + t));
-        assertNotEquals(atZero[0], ex.forwardPlot.currentPositions()[0], "forward plot shows x(t), not the data");
-        assertTrue(ex.forwardPlot.subtitle().startsWith("t = " + t));
-        waitFor("the drift field for the new t", () -> ex.driftPlot.drift() != null && ex.driftPlot.drift().field().t() == Math.max(1, t));
+        assertNotEquals(atZero[0], points.forwardPlot.currentPositions()[0], "forward plot shows x(t), not the data");
+        assertTrue(points.forwardPlot.subtitle().startsWith("t = " + t));
+        waitFor("the drift field for the new t", () -> points.driftPlot.drift() != null && points.driftPlot.drift().field().t() == Math.max(1, t));
         robot.press(KeyCode.END).release(KeyCode.END);
         assertEquals(40, ex.timeline.t());
         robot.press(KeyCode.LEFT).release(KeyCode.LEFT);
@@ -139,7 +144,7 @@ class ExplorerUiTest {
     void trainAdvancesStepAndKAndPauseStopsThem(FxRobot robot) {
         robot.clickOn("#train-button");
         waitFor("training steps and a K estimate", () -> ex.training.stepProperty().get() > 300 && Double.isFinite(ex.training.kBitsProperty().get()));
-        waitFor("the K chart has points", () -> ex.kChart.pointCount() > 2);
+        waitFor("the K chart has points", () -> ex.trainer.kChart.pointCount() > 2);
         robot.clickOn("#train-button");
         waitFor("training stopped", () -> ex.training.stepsPerSecondProperty().get() == 0);
         long stopped = ex.training.stepProperty().get();
@@ -155,14 +160,14 @@ class ExplorerUiTest {
 
     @Test
     void importingABadCsvShowsAMessageAndKeepsTheData(FxRobot robot) throws Exception {
-        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
-        PointSet before = ex.data.points();
+        waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
+        PointSet before = points.data.points();
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "x,y\n1,2\n3,4,5\n");
         importAndWait(robot, bad);
         Label msg = robot.lookup("#data-message").queryAs(Label.class);
         assertTrue(msg.isVisible() && msg.getText().contains("line 3"), msg.getText());
-        assertEquals(before, ex.data.points());
+        assertEquals(before, points.data.points());
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "1,2\nNaN,4\n");
         importAndWait(robot, nan);
@@ -171,19 +176,19 @@ class ExplorerUiTest {
         Files.writeString(empty, "");
         importAndWait(robot, empty);
         assertTrue(msg.getText().contains("contains no points"), msg.getText());
-        assertEquals(before, ex.data.points());
+        assertEquals(before, points.data.points());
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x,y\n" + "0,0\n1,1\n2,0\n3,1\n4,0\n5,1\n6,0\n7,1\n8,0\n9,1\n10,0\n");
         importAndWait(robot, good);
         assertFalse(msg.isVisible());
-        assertEquals(11, ex.data.points().size());
-        waitFor("the forward plot shows the imported points", () -> ex.forwardPlot.pointCount() == 11);
+        assertEquals(11, points.data.points().size());
+        waitFor("the forward plot shows the imported points", () -> points.forwardPlot.pointCount() == 11);
     }
 
     @Test
     void aHugeFileIsCappedWithAMessage(FxRobot robot) throws Exception {
-        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
-        PointSet before = ex.data.points();
+        waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
+        PointSet before = points.data.points();
         Path big = dir.resolve("big.csv");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 25_000; i++) {
@@ -193,12 +198,12 @@ class ExplorerUiTest {
         importAndWait(robot, big);
         Label msg = robot.lookup("#data-message").queryAs(Label.class);
         assertTrue(msg.getText().contains("more than 20,000 points"), msg.getText());
-        assertEquals(before, ex.data.points());
+        assertEquals(before, points.data.points());
     }
 
     private void importAndWait(FxRobot robot, Path file) throws Exception {
         var done = new java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Boolean>>();
-        robot.interact(() -> done.complete(window.dataView().importFile(file)));
+        robot.interact(() -> done.complete(points.view().importFile(file)));
         done.get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -291,9 +296,9 @@ class ExplorerUiTest {
     @Test
     void textBecomesPointsAndAbsurdFieldValuesAreRefused(FxRobot robot) {
         robot.clickOn("#text-button");
-        assertEquals("text", ex.data.sourceProperty().get());
-        assertEquals(2500, ex.data.points().size());
-        waitFor("the forward plot shows the letters", () -> ex.forwardPlot.pointCount() == 2500);
+        assertEquals("text", points.data.sourceProperty().get());
+        assertEquals(2500, points.data.points().size());
+        waitFor("the forward plot shows the letters", () -> points.forwardPlot.pointCount() == 2500);
         robot.interact(() -> {
             for (javafx.scene.control.TitledPane p : robot.lookup(".sidebar-section").queryAllAs(javafx.scene.control.TitledPane.class)) {
                 p.setExpanded(true);
@@ -310,12 +315,12 @@ class ExplorerUiTest {
 
     @Test
     void clickingAPointFollowsIt(FxRobot robot) {
-        waitFor("data shown", () -> ex.forwardPlot.pointCount() == 5000);
-        waitFor("reverse samples", () -> ex.reversePlot.pointCount() == 2000);
-        float[] pos = ex.forwardPlot.currentPositions();
-        var v = ex.forwardPlot.viewport();
-        Point2D at = ex.forwardPlot.localToScreen(v.sx(pos[0]), v.sy(pos[1]));
+        waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
+        waitFor("reverse samples", () -> points.reversePlot.pointCount() == 2000);
+        float[] pos = points.forwardPlot.currentPositions();
+        var v = points.forwardPlot.viewport();
+        Point2D at = points.forwardPlot.localToScreen(v.sx(pos[0]), v.sy(pos[1]));
         robot.clickOn(at);
-        assertTrue(ex.followedIndex() >= 0, "a point is followed");
+        assertTrue(points.followedIndex() >= 0, "a point is followed");
     }
 }

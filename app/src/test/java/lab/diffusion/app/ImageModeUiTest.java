@@ -1,5 +1,10 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.images.ImageMode;
+import lab.diffusion.app.binary.BinaryMode;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.app.explorer.Explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,7 +15,7 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import lab.diffusion.app.engine.Views;
+import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.model.ModelSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,9 @@ import org.testfx.framework.junit5.Start;
 class ImageModeUiTest {
 
     private Explorer ex;
+    private PointsMode points;
+    private BinaryMode binary;
+    private ImageMode images;
     private MainWindow window;
 
     @TempDir
@@ -33,6 +41,9 @@ class ImageModeUiTest {
     @Start
     void start(Stage stage) {
         ex = new Explorer((title, text) -> true);
+        points = ex.mode(PointsMode.class);
+        binary = ex.mode(BinaryMode.class);
+        images = ex.mode(ImageMode.class);
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
@@ -43,8 +54,8 @@ class ImageModeUiTest {
 
     private void enterImageMode(FxRobot robot) {
         robot.clickOn("#toolbar-preset").clickOn("Digits (MNIST) (images)");
-        assertEquals(Explorer.Mode.IMAGES, ex.mode());
-        BinaryModeUiTest.waitFor("the digits", () -> ex.images.data.data() != null && ex.images.forward.imageCount() == 16);
+        assertEquals(images, ex.mode());
+        BinaryModeUiTest.waitFor("the digits", () -> images.data.data() != null && images.forward.imageCount() == 16);
         BinaryModeUiTest.waitFor("a model for the digits", () -> ex.canTrainProperty().get());
     }
 
@@ -53,11 +64,11 @@ class ImageModeUiTest {
         enterImageMode(robot);
         assertEquals(784, ex.training.specProperty().get().dim());
         assertEquals(ModelSpec.Readout.EMBEDDING, ex.training.specProperty().get().readout());
-        assertTrue(ex.images.forward.isVisible() && !ex.forwardPlot.isVisible() && !ex.binary.forward.isVisible());
-        BinaryModeUiTest.waitFor("reverse samples", () -> ex.images.reverse.imageCount() == 16);
-        float[] atZero = ex.images.forward.current().clone();
+        assertTrue(images.forward.isVisible() && !points.forwardPlot.isVisible() && !binary.forward.isVisible());
+        BinaryModeUiTest.waitFor("reverse samples", () -> images.reverse.imageCount() == 16);
+        float[] atZero = images.forward.current().clone();
         robot.interact(() -> ex.timeline.setT(150));
-        assertFalse(java.util.Arrays.equals(atZero, ex.images.forward.current()), "the forward grid changes with t");
+        assertFalse(java.util.Arrays.equals(atZero, images.forward.current()), "the forward grid changes with t");
         assertTrue(robot.lookup("#image-description").queryAs(Label.class).getText().contains("9,000 training digits"));
     }
 
@@ -65,13 +76,13 @@ class ImageModeUiTest {
     void paintingAMaskAndInpaintingFillsOnlyTheHole(FxRobot robot) {
         enterImageMode(robot);
         robot.clickOn("#mask-clear");
-        assertEquals(0, ex.images.condition.holePixelsProperty().get());
+        assertEquals(0, images.condition.holePixelsProperty().get());
         // an empty mask is refused with a message, nothing runs
         robot.clickOn("#run-condition");
-        assertTrue(ex.messageProperty().get().contains("mask is empty"), ex.messageProperty().get());
+        assertTrue(ex.messages.messageProperty().get().contains("mask is empty"), ex.messages.messageProperty().get());
         // paint a stroke across the middle of the input image
         double[] p0 = null;
-        var cp = ex.images.conditionPlot;
+        var cp = images.conditionPlot;
         BinaryModeUiTest.waitFor("the input image", () -> cp.imageAt(cp.getWidth() / 4, 120) != null);
         double y = 0;
         double x0 = 0;
@@ -90,14 +101,14 @@ class ImageModeUiTest {
         Point2D from = cp.localToScreen(x0 + 8, y);
         Point2D to = cp.localToScreen(x0 + 80, y);
         robot.drag(from).moveTo(to).release(javafx.scene.input.MouseButton.PRIMARY);
-        int holes = ex.images.condition.holePixelsProperty().get();
+        int holes = images.condition.holePixelsProperty().get();
         assertTrue(holes > 10 && holes < 400, "painted hole pixels: " + holes);
-        boolean[] mask = ex.images.condition.maskProperty().get().clone();
-        float[] target = ex.images.condition.targetProperty().get().clone();
+        boolean[] mask = images.condition.maskProperty().get().clone();
+        float[] target = images.condition.targetProperty().get().clone();
         robot.clickOn("#run-condition");
-        BinaryModeUiTest.waitFor("posterior samples", () -> ex.images.conditionPlot.hasSamples());
+        BinaryModeUiTest.waitFor("posterior samples", () -> images.conditionPlot.hasSamples());
         robot.interact(() -> ex.timeline.setT(0));
-        float[] samples = ex.images.conditionPlot.currentSamples();
+        float[] samples = images.conditionPlot.currentSamples();
         assertNotNull(samples);
         int n = samples.length / 784;
         assertEquals(8, n);
@@ -115,23 +126,23 @@ class ImageModeUiTest {
         assertTrue(robot.lookup("#condition-status").queryAs(Label.class).getText().startsWith("Inpainted: 8 samples"));
         // invert and the quick masks change the hole
         robot.clickOn("#mask-left");
-        assertEquals(392, ex.images.condition.holePixelsProperty().get());
+        assertEquals(392, images.condition.holePixelsProperty().get());
         robot.clickOn("#mask-invert");
-        assertEquals(392, ex.images.condition.holePixelsProperty().get());
-        assertFalse(ex.images.condition.maskProperty().get()[0]);
+        assertEquals(392, images.condition.holePixelsProperty().get());
+        assertFalse(images.condition.maskProperty().get()[0]);
         robot.clickOn("#mask-centre");
-        assertEquals(196, ex.images.condition.holePixelsProperty().get());
+        assertEquals(196, images.condition.holePixelsProperty().get());
     }
 
     @Test
     void denoisingShowsTheNoisyInputAndSamples(FxRobot robot) {
         enterImageMode(robot);
         robot.clickOn("#kind-denoise");
-        assertEquals(Views.ConditionKind.DENOISE, ex.images.condition.kindProperty().get());
+        assertEquals(LiveResults.ConditionKind.DENOISE, images.condition.kindProperty().get());
         assertFalse(shown(robot.lookup("#mask-brush").query()), "mask tools are for inpainting");
         assertTrue(shown(robot.lookup("#denoise-snr").query()));
         robot.clickOn("#run-condition");
-        BinaryModeUiTest.waitFor("denoised samples", () -> ex.images.conditionPlot.hasSamples());
+        BinaryModeUiTest.waitFor("denoised samples", () -> images.conditionPlot.hasSamples());
         assertTrue(robot.lookup("#condition-status").queryAs(Label.class).getText().startsWith("Denoised"));
     }
 
@@ -154,12 +165,12 @@ class ImageModeUiTest {
         javax.imageio.ImageIO.write(rgb, "png", png.toFile());
         Path junk = dir.resolve("junk.png");
         Files.writeString(junk, "not an image");
-        float[] before = ex.images.condition.targetProperty().get();
-        robot.interact(() -> window.conditionView().loadFile(junk));
+        float[] before = images.condition.targetProperty().get();
+        robot.interact(() -> images.conditionView().loadFile(junk));
         BinaryModeUiTest.waitFor("the refusal", () -> robot.lookup("#condition-message").queryAs(Label.class).getText().startsWith("Not opened"));
-        assertTrue(before == ex.images.condition.targetProperty().get(), "a bad file keeps the current image");
-        robot.interact(() -> window.conditionView().loadFile(png));
-        BinaryModeUiTest.waitFor("the own image", () -> "mine.png".equals(ex.images.condition.targetNameProperty().get()));
+        assertTrue(before == images.condition.targetProperty().get(), "a bad file keeps the current image");
+        robot.interact(() -> images.conditionView().loadFile(png));
+        BinaryModeUiTest.waitFor("the own image", () -> "mine.png".equals(images.condition.targetNameProperty().get()));
         String note = robot.lookup("#condition-message").queryAs(Label.class).getText();
         assertTrue(note.contains("colour converted to grey") && note.contains("resized from 56×56 to 28×28"), note);
     }
@@ -171,7 +182,7 @@ class ImageModeUiTest {
         assertEquals(200, ex.schedule.steps());
         assertEquals(128, ex.training.batchSizeProperty().get());
         robot.clickOn("#toolbar-preset").clickOn("Swiss roll");
-        assertEquals(Explorer.Mode.POINTS, ex.mode());
+        assertEquals(points, ex.mode());
         assertEquals(steps, ex.schedule.steps());
         assertEquals(2, ex.training.specProperty().get().dim());
         assertEquals(512, ex.training.batchSizeProperty().get());

@@ -1,5 +1,9 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.binary.BinaryMode;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.app.explorer.Explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -27,6 +31,8 @@ import org.testfx.framework.junit5.Start;
 class LectureUiTest {
 
     private Explorer ex;
+    private PointsMode points;
+    private BinaryMode binary;
     private MainWindow window;
     private SessionController sessions;
     private Stage stage;
@@ -35,7 +41,9 @@ class LectureUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         ex = new Explorer((title, text) -> true);
-        sessions = new SessionController(ex, Files.createTempDirectory("dlab-home"));
+        sessions = new SessionController(ex.sessionHost(), Files.createTempDirectory("dlab-home"), ex.background());
+        points = ex.mode(PointsMode.class);
+        binary = ex.mode(BinaryMode.class);
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex, sessions));
     }
 
@@ -80,13 +88,13 @@ class LectureUiTest {
         BinaryModeUiTest.waitFor("a fresh model", () -> ex.training.stepProperty().get() == 0);
         // 1 / 2 / 3 / 0: enlarge a plot, and back
         robot.type(KeyCode.DIGIT2);
-        assertSame(ex.reversePlot, window.enlargedPlot());
+        assertSame(points.reversePlot, window.enlargedPlot());
         robot.type(KeyCode.DIGIT3);
-        assertSame(ex.driftPlot, window.enlargedPlot());
+        assertSame(points.driftPlot, window.enlargedPlot());
         robot.type(KeyCode.DIGIT3);
         assertNull(window.enlargedPlot());
         robot.type(KeyCode.DIGIT1);
-        assertSame(ex.forwardPlot, window.enlargedPlot());
+        assertSame(points.forwardPlot, window.enlargedPlot());
         robot.type(KeyCode.DIGIT0);
         assertNull(window.enlargedPlot());
         // C: captions, S: slow motion, Esc leaves it
@@ -107,10 +115,10 @@ class LectureUiTest {
         assertFalse(window.keyMapShown());
         // L: lecture mode (large type, no sidebar, full screen), and back
         robot.type(KeyCode.L);
-        assertTrue(window.appearance().lectureProperty().get());
+        assertTrue(ex.appearance.lectureProperty().get());
         assertNull(window.getLeft(), "the sidebar makes room in lecture mode");
         assertTrue(stage.isFullScreen());
-        assertTrue(ex.forwardPlot.theme().lineWidth > 1.5, "thick lines");
+        assertTrue(points.forwardPlot.theme().lineWidth > 1.5, "thick lines");
         assertTrue(window.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("lecture.css")));
         robot.type(KeyCode.L);
         assertFalse(stage.isFullScreen());
@@ -159,16 +167,16 @@ class LectureUiTest {
     void switchingTheThemeChangesTheStylesheetAndThePlots(FxRobot robot) {
         var sheets = window.getScene().getStylesheets();
         assertEquals(1, sheets.size());
-        robot.interact(() -> window.appearance().themeProperty().set("dark"));
+        robot.interact(() -> ex.appearance.themeProperty().set("dark"));
         assertTrue(sheets.stream().anyMatch(s -> s.endsWith("dark.css")), sheets.toString());
-        assertTrue(ex.forwardPlot.theme().isDark());
-        robot.interact(() -> window.appearance().themeProperty().set("high-contrast"));
+        assertTrue(points.forwardPlot.theme().isDark());
+        robot.interact(() -> ex.appearance.themeProperty().set("high-contrast"));
         assertTrue(sheets.stream().anyMatch(s -> s.endsWith("high-contrast.css")) && sheets.stream().noneMatch(s -> s.endsWith("dark.css")));
-        robot.interact(() -> window.appearance().colourBlindProperty().set(true));
+        robot.interact(() -> ex.appearance.colourBlindProperty().set(true));
         assertTrue(lab.diffusion.app.plots.PointColors.colourBlindSafe());
         robot.interact(() -> {
-            window.appearance().colourBlindProperty().set(false);
-            window.appearance().themeProperty().set("light");
+            ex.appearance.colourBlindProperty().set(false);
+            ex.appearance.themeProperty().set("light");
         });
         assertEquals(1, sheets.size());
     }
@@ -181,16 +189,16 @@ class LectureUiTest {
         robot.interact(() -> sessions.openDemo("heartbeat").thenAccept(opened::complete));
         assertTrue(opened.get(30, java.util.concurrent.TimeUnit.SECONDS));
         double secs = (System.nanoTime() - t0) / 1e9;
-        assertEquals(Explorer.Mode.BINARY, ex.mode());
+        assertEquals(binary, ex.mode());
         BinaryModeUiTest.waitFor("the trained model", () -> ex.training.stepProperty().get() > 100_000);
         assertFalse(ex.training.runningProperty().get(), "no training needed");
-        BinaryModeUiTest.waitFor("its samples", () -> ex.binary.reverse.rowCount() == 64);
-        BinaryModeUiTest.waitFor("its training curve, kept whole", () -> ex.kChart.pointCount() > 100);
+        BinaryModeUiTest.waitFor("its samples", () -> binary.reverse.rowCount() == 64);
+        BinaryModeUiTest.waitFor("its training curve, kept whole", () -> ex.trainer.kChart.pointCount() > 100);
         javafx.scene.control.Label message = robot.lookup("#app-message").queryAs(javafx.scene.control.Label.class);
         assertTrue(message.getText().startsWith("Opened the demo 'heartbeat'"), message.getText());
         assertTrue(message.getStyleClass().contains("info-text") && !message.getStyleClass().contains("error-text"),
                 "good news is not shown as an error: " + message.getStyleClass());
-        robot.interact(() -> ex.report("Not opened: a test"));
+        robot.interact(() -> ex.messages.report("Not opened: a test"));
         assertTrue(message.getStyleClass().contains("error-text"));
         System.out.printf("the heartbeat demo opened in %.2f s%n", secs);
     }

@@ -1,5 +1,8 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.app.explorer.Explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 class ScheduleLabUiTest {
 
     private Explorer ex;
+    private PointsMode points;
     private MainWindow window;
 
     @TempDir
@@ -34,6 +38,7 @@ class ScheduleLabUiTest {
     @Start
     void start(Stage stage) {
         ex = new Explorer((title, text) -> true);
+        points = ex.mode(PointsMode.class);
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
 
@@ -44,10 +49,10 @@ class ScheduleLabUiTest {
 
     @Test
     void draggingAKnotDrawsACustomScheduleAndMovesTheForwardPlot(FxRobot robot) throws Exception {
-        BinaryModeUiTest.waitFor("the forward plot", () -> ex.forwardPlot.pointCount() == 5000);
+        BinaryModeUiTest.waitFor("the forward plot", () -> points.forwardPlot.pointCount() == 5000);
         double[] beforeBetas = ex.schedule.schedule().betas();
         robot.interact(() -> ex.timeline.setT(25));
-        float[] before = ex.forwardPlot.currentPositions().clone();
+        float[] before = points.forwardPlot.currentPositions().clone();
         var editor = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.openScheduleEditor()).get();
         KnotPlot plot = editor.plot();
         BinaryModeUiTest.waitFor("the knots on screen", () -> plot.viewport() != null);
@@ -56,7 +61,7 @@ class ScheduleLabUiTest {
         robot.drag(from).moveTo(from.add(0, -60)).release(javafx.scene.input.MouseButton.PRIMARY);
         assertEquals(ScheduleFamily.CUSTOM, ex.schedule.family());
         assertFalse(java.util.Arrays.equals(beforeBetas, ex.schedule.schedule().betas()), "the schedule changed");
-        BinaryModeUiTest.waitFor("the forward plot to follow", () -> !java.util.Arrays.equals(before, ex.forwardPlot.currentPositions()));
+        BinaryModeUiTest.waitFor("the forward plot to follow", () -> !java.util.Arrays.equals(before, points.forwardPlot.currentPositions()));
         assertTrue(ex.schedule.readoutProperty().get().contains("KL"), ex.schedule.readoutProperty().get());
         robot.interact(() -> editor.stage().close());
     }
@@ -65,12 +70,12 @@ class ScheduleLabUiTest {
     void aScheduleSavedAsCsvLoadsBackAndABadFileIsRefused(FxRobot robot) throws Exception {
         Path f = dir.resolve("s.csv");
         lab.diffusion.engine.schedule.ScheduleCsv.write(f, lab.diffusion.engine.schedule.Schedules.create(ScheduleFamily.COSINE, 30));
-        robot.interact(() -> window.scheduleView().loadCsv(f, ex::requestSchedule));
+        robot.interact(() -> window.scheduleView().loadCsv(f, ex.schedules::request));
         BinaryModeUiTest.waitFor("the loaded schedule", () -> ex.schedule.steps() == 30);
         assertEquals(ScheduleFamily.CUSTOM, ex.schedule.family());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "t,beta\n1,0.1\n2,nope\n");
-        robot.interact(() -> window.scheduleView().loadCsv(bad, ex::requestSchedule));
+        robot.interact(() -> window.scheduleView().loadCsv(bad, ex.schedules::request));
         assertEquals(30, ex.schedule.steps(), "a bad file changes nothing");
         assertTrue(robot.lookup("#schedule-message").queryAs(Label.class).getText().startsWith("Not loaded"));
     }
@@ -115,7 +120,7 @@ class ScheduleLabUiTest {
                     .startsWith("After 5 s each"));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the window says: "
-                    + ((Label) cmp.stage().getScene().lookup("#compare-result")).getText() + "; app: " + ex.messageProperty().get());
+                    + ((Label) cmp.stage().getScene().lookup("#compare-result")).getText() + "; app: " + ex.messages.messageProperty().get());
         }
         String text = ((Label) cmp.stage().getScene().lookup("#compare-result")).getText();
         assertTrue(text.contains("with A (Log-SNR linear, T = 40)") && text.contains("with B (Cosine, T = 40)"), text);

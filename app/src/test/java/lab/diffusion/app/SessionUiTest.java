@@ -1,5 +1,7 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.app.explorer.Explorer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +40,7 @@ class SessionUiTest {
     @Start
     void start(Stage stage) throws Exception {
         ex = new Explorer((title, text) -> true);
-        sessions = new SessionController(ex, Files.createTempDirectory("dlab-home"));
+        sessions = new SessionController(ex.sessionHost(), Files.createTempDirectory("dlab-home"), ex.background());
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex, sessions));
     }
 
@@ -87,7 +89,7 @@ class SessionUiTest {
         assertTrue(ex.training.curveProperty().get().size() >= historyPoints, "the K history came back");
         // the engine's model is the saved one, bit for bit
         CompletableFuture<Session> now = new CompletableFuture<>();
-        robot.interact(() -> ex.engine.capture(now::complete));
+        robot.interact(() -> ex.engine().capture(now::complete));
         Session s = await(now);
         assertArrayEquals(onDisk.params(), s.params(), 0.0);
         assertArrayEquals(onDisk.training().optimizerState(), s.training().optimizerState(), 0.0);
@@ -106,13 +108,13 @@ class SessionUiTest {
         CompletableFuture<Boolean> opened = new CompletableFuture<>();
         robot.interact(() -> sessions.open(bad).thenAccept(opened::complete));
         assertFalse(await(opened));
-        assertTrue(ex.messageProperty().get().startsWith("Not opened:"), ex.messageProperty().get());
+        assertTrue(ex.messages.messageProperty().get().startsWith("Not opened:"), ex.messages.messageProperty().get());
         assertEquals(steps, ex.training.stepProperty().get());
         // saving into a folder that does not exist fails and says so
         CompletableFuture<Boolean> saved = new CompletableFuture<>();
         robot.interact(() -> sessions.saveAs(dir.resolve("no/such/folder/x.dlab")).thenAccept(saved::complete));
         assertFalse(await(saved));
-        assertTrue(ex.messageProperty().get().startsWith("Not saved:"), ex.messageProperty().get());
+        assertTrue(ex.messages.messageProperty().get().startsWith("Not saved:"), ex.messages.messageProperty().get());
     }
 
     @Test
@@ -126,13 +128,13 @@ class SessionUiTest {
         Session s = SessionFile.read(sessions.recoveryFile());
         assertTrue(s.training().steps() > 600);
         // a second controller on the same home sees an unclean end (the running marker is still there)
-        SessionController next = new SessionController(ex, sessions.recoveryFile().getParent());
+        SessionController next = new SessionController(ex.sessionHost(), sessions.recoveryFile().getParent(), ex.background());
         assertTrue(next.start(), "the next start offers the autosave");
         next.close();
         CompletableFuture<Void> down = new CompletableFuture<>();
         robot.interact(() -> sessions.shutdown().thenAccept(down::complete));
         await(down);
-        SessionController clean = new SessionController(ex, sessions.recoveryFile().getParent());
+        SessionController clean = new SessionController(ex.sessionHost(), sessions.recoveryFile().getParent(), ex.background());
         assertFalse(clean.start(), "after a clean end nothing is offered");
         clean.close();
     }
@@ -140,10 +142,10 @@ class SessionUiTest {
     @Test
     void aResetRunIsKeptInTheHistoryAndComparedWithTheCurrentModel(FxRobot robot) throws Exception {
         trainABit(robot);
-        assertEquals(0, ex.runs.size());
+        assertEquals(0, ex.trainer.runs.list().size());
         robot.clickOn("#reset-button");
-        BinaryModeUiTest.waitFor("the run in the history", () -> ex.runs.size() == 1 && ex.runModel(ex.runs.get(0)) != null);
-        var run = ex.runs.get(0);
+        BinaryModeUiTest.waitFor("the run in the history", () -> ex.trainer.runs.list().size() == 1 && ex.trainer.runs.model(ex.trainer.runs.list().get(0)) != null);
+        var run = ex.trainer.runs.list().get(0);
         assertEquals("Run 1", run.name());
         assertTrue(run.curve().size() > 5 && run.thumbnailPng().length > 100, "curve and picture kept");
         assertTrue(run.settings().contains("paper μ,Σ model"), run.settings());
@@ -169,11 +171,11 @@ class SessionUiTest {
         robot.interact(() -> {
             ex.training.autoStopSecondsProperty().set(1);
             ex.training.autoStopProperty().set(true);
-            ex.setLearningRate(1e-9); // held-out K cannot improve
+            ex.trainer.setLearningRate(1e-9); // held-out K cannot improve
         });
         robot.clickOn("#train-button");
         BinaryModeUiTest.waitFor("the auto-stop", () -> !ex.training.runningProperty().get());
-        assertTrue(ex.messageProperty().get().startsWith("Auto-stopped"), ex.messageProperty().get());
+        assertTrue(ex.messages.messageProperty().get().startsWith("Auto-stopped"), ex.messages.messageProperty().get());
     }
 
     @Test

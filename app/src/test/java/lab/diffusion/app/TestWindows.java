@@ -1,5 +1,6 @@
 package lab.diffusion.app;
 
+import lab.diffusion.app.window.MainWindow;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import lab.diffusion.app.data.DataModel;
+import lab.diffusion.app.points.DataModel;
 import lab.diffusion.engine.process.ForwardPaths;
 import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.timeline.TimelineModel;

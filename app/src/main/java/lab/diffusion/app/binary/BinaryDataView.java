@@ -1,29 +1,31 @@
 package lab.diffusion.app.binary;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import lab.diffusion.app.ui.Background;
 import lab.diffusion.app.ui.Forms;
-import lab.diffusion.engine.data.DataException;
+import lab.diffusion.app.ui.MessageLabel;
+import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointSet;
 
 /** The Data section in binary mode: heartbeat, cell editing, undo/redo, 0/1 CSV import and export. */
 public final class BinaryDataView extends VBox {
 
     private final BinaryDataModel model;
-    private final Label message = Forms.note("");
+    private final Background background;
+    private final MessageLabel message = new MessageLabel("binary-message");
 
-    public BinaryDataView(BinaryDataModel model) {
+    public BinaryDataView(BinaryDataModel model, Background background) {
         super(8);
         this.model = model;
+        this.background = background;
         Button heartbeat = Forms.tip(new Button("Heartbeat"), "The paper's heartbeat: 20 bins, a 1 every 5th bin, random phase (5 sequences).");
         heartbeat.setId("heartbeat-button");
         heartbeat.setOnAction(e -> {
@@ -52,41 +54,27 @@ public final class BinaryDataView extends VBox {
             PointSet p = model.rows();
             return String.format("%d sequences of %d bits — %s", p.size(), p.dim(), model.sourceProperty().get());
         }, model.rowsProperty(), model.sourceProperty()));
-        message.setId("binary-message");
-        message.getStyleClass().add("error-text");
         say("");
         getChildren().addAll(new HBox(6, heartbeat, undo, redo), new HBox(6, importCsv, exportCsv),
                 Forms.note("Click a cell of the Forward raster to flip a bit of the data (t jumps to 0)."), count, message);
     }
 
     public void say(String text) {
-        message.setText(text);
-        message.setVisible(!text.isEmpty());
-        message.setManaged(!text.isEmpty());
+        message.say(text);
     }
 
     /** Imports sequences off the UI thread; on failure the old rows stay and the message says why. */
     public CompletableFuture<Boolean> importFile(Path file) {
         say("Reading " + file.getFileName() + "…");
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                PointSet p = BinaryDataModel.readCsv(file);
-                Platform.runLater(() -> {
-                    model.setImported(p, file.getFileName().toString());
-                    say("");
-                    done.complete(true);
-                });
-            } catch (DataException ex) {
-                Platform.runLater(() -> {
-                    say("Not imported: " + ex.getMessage());
-                    done.complete(false);
-                });
+        return background.call(() -> BinaryDataModel.readCsv(file)).handle((rows, e) -> {
+            if (e != null) {
+                say("Not imported: " + e.getMessage());
+                return false;
             }
-        }, "diffusion-lab-import");
-        reader.setDaemon(true);
-        reader.start();
-        return done;
+            model.setImported(rows, file.getFileName().toString());
+            say("");
+            return true;
+        });
     }
 
     private void chooseImport() {
@@ -106,12 +94,18 @@ public final class BinaryDataView extends VBox {
         fc.setInitialFileName("sequences.csv");
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
-            try {
-                model.exportCsv(f.toPath());
-                say("");
-            } catch (IOException ex) {
-                say(ex.getMessage());
-            }
+            PointSet rows = model.rows();
+            Path out = f.toPath();
+            background.call(() -> {
+                BinaryData.writeCsv(out, rows);
+                return true;
+            }).whenComplete((ok, e) -> {
+                if (e == null) {
+                    message.inform("Exported " + rows.size() + " sequences to " + out.getFileName());
+                } else {
+                    say("Not exported: " + e.getMessage());
+                }
+            });
         }
     }
 }

@@ -8,16 +8,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import lab.diffusion.app.ui.Background;
 import lab.diffusion.engine.io.GifWriter;
 
 /**
  * An animated GIF (or a folder of PNG frames) of a plot through t: frames are rendered on the
- * FX thread a few per pulse, so the window stays live, and encoded on a background thread as
+ * FX thread a few per pulse, so the window stays live, and encoded on the background executor as
  * they arrive. Progress is a property; cancelling stops both and leaves no file behind.
  */
 public final class GifExport {
@@ -49,7 +49,7 @@ public final class GifExport {
      * Starts rendering frames for the given t values and writing them to {@code file} (an
      * animated GIF) or, with {@code frames} true, to {@code file}-0001.png … in the same folder.
      */
-    public GifExport start(int[] ts, Renderer renderer, Path file, int delayMillis, boolean frames) {
+    public GifExport start(int[] ts, Renderer renderer, Path file, int delayMillis, boolean frames, Background background) {
         long t0 = System.nanoTime();
         int n = ts.length;
         BlockingQueue<BufferedImage> queue = new ArrayBlockingQueue<>(4);
@@ -69,7 +69,7 @@ public final class GifExport {
             }
         };
         pump.start();
-        Thread encoder = new Thread(() -> {
+        background.run(() -> {
             try {
                 GifWriter.Frames source = i -> {
                     BufferedImage img = null;
@@ -86,7 +86,7 @@ public final class GifExport {
                     }
                     return img;
                 };
-                IntConsumer onFrame = i -> Platform.runLater(() -> progress.set((i + 1.0) / n));
+                IntConsumer onFrame = i -> background.toUi(() -> progress.set((i + 1.0) / n));
                 if (frames) {
                     String base = file.getFileName().toString().replaceFirst("\\.png$", "");
                     for (int i = 0; i < n; i++) {
@@ -101,11 +101,9 @@ public final class GifExport {
             } catch (Exception e) {
                 done.completeExceptionally(e);
             } finally {
-                Platform.runLater(pump::stop);
+                background.toUi(pump::stop);
             }
-        }, "diffusion-lab-gif");
-        encoder.setDaemon(true);
-        encoder.start();
+        });
         return this;
     }
 }

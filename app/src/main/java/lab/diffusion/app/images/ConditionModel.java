@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import lab.diffusion.app.engine.Views;
+import lab.diffusion.engine.live.LiveResults.ConditionKind;
 
 /**
  * What inpainting or denoising works on: a target image (a held-out image or the person's own
@@ -24,7 +24,7 @@ import lab.diffusion.app.engine.Views;
  */
 public final class ConditionModel {
 
-    private final ObjectProperty<Views.ConditionKind> kind = new SimpleObjectProperty<>(Views.ConditionKind.INPAINT);
+    private final ObjectProperty<ConditionKind> kind = new SimpleObjectProperty<>(ConditionKind.INPAINT);
     private final ReadOnlyObjectWrapper<float[]> target = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<boolean[]> mask = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper targetName = new ReadOnlyStringWrapper("");
@@ -38,7 +38,7 @@ public final class ConditionModel {
     private int height = 28;
     private long seed = 11;
 
-    public ObjectProperty<Views.ConditionKind> kindProperty() {
+    public ObjectProperty<ConditionKind> kindProperty() {
         return kind;
     }
 
@@ -184,7 +184,7 @@ public final class ConditionModel {
         if (target.get() == null) {
             return "Choose an image first.";
         }
-        if (kind.get() == Views.ConditionKind.INPAINT && holePixels.get() == 0) {
+        if (kind.get() == ConditionKind.INPAINT && holePixels.get() == 0) {
             return "The mask is empty: paint the hole to fill (or choose Left half or Centre square).";
         }
         return "";
@@ -197,6 +197,6 @@ public final class ConditionModel {
     }
 
     /** An immutable description of one run. */
-    public record RunSpec(Views.ConditionKind kind, float[] grey, boolean[] hole, double snr, int samples, long seed) {
+    public record RunSpec(ConditionKind kind, float[] grey, boolean[] hole, double snr, int samples, long seed) {
     }
 }

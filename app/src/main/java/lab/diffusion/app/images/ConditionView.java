@@ -1,6 +1,8 @@
 package lab.diffusion.app.images;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,10 +15,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import lab.diffusion.app.engine.Views;
+import lab.diffusion.engine.live.LiveResults.ConditionKind;
+import lab.diffusion.app.ui.Background;
 import lab.diffusion.app.ui.Forms;
-import javafx.application.Platform;
-import lab.diffusion.engine.data.DataException;
+import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.data.ImageFiles;
 
 /**
@@ -26,29 +28,31 @@ import lab.diffusion.engine.data.ImageFiles;
 public final class ConditionView extends VBox {
 
     private final ImageMode mode;
-    private final Label message = Forms.note("");
+    private final Background background;
+    private final MessageLabel message = new MessageLabel("condition-message");
     private final Runnable run;
 
-    /** @param run starts a run (the explorer hands it to the engine) */
-    public ConditionView(ImageMode mode, Runnable run) {
+    /** @param run starts a run (the image mode hands it to the engine) */
+    public ConditionView(ImageMode mode, Background background, Runnable run) {
         super(8);
         this.mode = mode;
+        this.background = background;
         this.run = run;
         ConditionModel m = mode.condition;
 
         ToggleGroup kinds = new ToggleGroup();
-        ToggleButton inpaint = kindButton("Inpaint", Views.ConditionKind.INPAINT, kinds,
+        ToggleButton inpaint = kindButton("Inpaint", ConditionKind.INPAINT, kinds,
                 "Fill the painted hole with samples of the model given the rest of the image (known pixels clamped at every step).");
-        ToggleButton denoise = kindButton("Denoise", Views.ConditionKind.DENOISE, kinds,
+        ToggleButton denoise = kindButton("Denoise", ConditionKind.DENOISE, kinds,
                 "Add Gaussian noise of the chosen SNR, then sample clean images given the noisy one (each step times N(y; x, 1/SNR)).");
         inpaint.setId("kind-inpaint");
         denoise.setId("kind-denoise");
-        kinds.selectToggle(m.kindProperty().get() == Views.ConditionKind.INPAINT ? inpaint : denoise);
+        kinds.selectToggle(m.kindProperty().get() == ConditionKind.INPAINT ? inpaint : denoise);
         kinds.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 kinds.selectToggle(a); // one is always chosen
             } else {
-                m.kindProperty().set((Views.ConditionKind) b.getUserData());
+                m.kindProperty().set((ConditionKind) b.getUserData());
             }
         });
 
@@ -97,7 +101,7 @@ public final class ConditionView extends VBox {
         GridPane brushRow = Forms.grid();
         Forms.row(brushRow, "Brush", brush);
         VBox maskBox = new VBox(6, brushRow, maskTools, holes);
-        maskBox.visibleProperty().bind(m.kindProperty().isEqualTo(Views.ConditionKind.INPAINT));
+        maskBox.visibleProperty().bind(m.kindProperty().isEqualTo(ConditionKind.INPAINT));
         maskBox.managedProperty().bind(maskBox.visibleProperty());
 
         Slider snr = new Slider(-1, 2, Math.log10(m.snrProperty().get()));
@@ -110,7 +114,7 @@ public final class ConditionView extends VBox {
         GridPane snrRow = Forms.grid();
         Forms.row(snrRow, "Noise", snr);
         VBox snrBox = new VBox(4, snrRow, snrValue);
-        snrBox.visibleProperty().bind(m.kindProperty().isEqualTo(Views.ConditionKind.DENOISE));
+        snrBox.visibleProperty().bind(m.kindProperty().isEqualTo(ConditionKind.DENOISE));
         snrBox.managedProperty().bind(snrBox.visibleProperty());
 
         Spinner<Integer> samples = Forms.intSpinner(1, 16, m.samplesProperty().get(), 1, this::say);
@@ -120,7 +124,7 @@ public final class ConditionView extends VBox {
         Button go = new Button();
         go.setId("run-condition");
         go.getStyleClass().add("accent-button");
-        go.textProperty().bind(Bindings.createStringBinding(() -> m.kindProperty().get() == Views.ConditionKind.INPAINT
+        go.textProperty().bind(Bindings.createStringBinding(() -> m.kindProperty().get() == ConditionKind.INPAINT
                 ? "Inpaint" : "Denoise", m.kindProperty()));
         Forms.tip(go, "Run the reverse process conditioned on the image with the current model; scrub t to watch the trajectory.");
         go.setOnAction(e -> run.run());
@@ -131,13 +135,10 @@ public final class ConditionView extends VBox {
         GridPane form = Forms.grid();
         Forms.row(form, "Held-out", heldout);
         Forms.row(form, "Samples", samples);
-        message.setId("condition-message");
-        message.getStyleClass().add("error-text");
-        say("");
         getChildren().addAll(new HBox(6, inpaint, denoise), form, new HBox(6, open), target, maskBox, snrBox, go, status, message);
     }
 
-    private static ToggleButton kindButton(String text, Views.ConditionKind k, ToggleGroup g, String tip) {
+    private static ToggleButton kindButton(String text, ConditionKind k, ToggleGroup g, String tip) {
         ToggleButton b = Forms.tip(new ToggleButton(text), tip);
         b.setUserData(k);
         b.setToggleGroup(g);
@@ -145,43 +146,27 @@ public final class ConditionView extends VBox {
     }
 
     public void say(String text) {
-        message.setText(text);
-        message.setVisible(!text.isEmpty());
-        message.setManaged(!text.isEmpty());
+        message.say(text);
     }
 
     /**
      * Loads the person's own image as the target, decoding off the UI thread; a bad file leaves
      * the current target and says why. The future completes on the FX thread (true if loaded).
      */
-    public java.util.concurrent.CompletableFuture<Boolean> loadFile(java.nio.file.Path file) {
-        java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
+    public CompletableFuture<Boolean> loadFile(Path file) {
         int w = mode.data.width();
         int h = mode.data.height();
         say("Reading " + file.getFileName() + "…");
-        Thread reader = new Thread(() -> {
-            try {
-                ImageFiles.Loaded l = ImageFiles.read(file, w, h);
-                Platform.runLater(() -> {
-                    mode.condition.setTarget(l.grey(), w, h, file.getFileName().toString());
-                    mode.conditionPlot.setSamples(null, 0);
-                    message.getStyleClass().remove("error-text");
-                    say(l.notes().isEmpty() ? "" : "Note: " + String.join("; ", l.notes()) + ".");
-                    done.complete(true);
-                });
-            } catch (DataException ex) {
-                Platform.runLater(() -> {
-                    if (!message.getStyleClass().contains("error-text")) {
-                        message.getStyleClass().add("error-text");
-                    }
-                    say("Not opened: " + ex.getMessage());
-                    done.complete(false);
-                });
+        return background.call(() -> ImageFiles.read(file, w, h)).handle((l, e) -> {
+            if (e != null) {
+                say("Not opened: " + e.getMessage());
+                return false;
             }
-        }, "diffusion-lab-image-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return done;
+            mode.condition.setTarget(l.grey(), w, h, file.getFileName().toString());
+            mode.conditionPlot.setSamples(null, 0);
+            message.inform(l.notes().isEmpty() ? "" : "Note: " + String.join("; ", l.notes()) + ".");
+            return true;
+        });
     }
 
     private void chooseFile() {

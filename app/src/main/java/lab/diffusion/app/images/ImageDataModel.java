@@ -1,16 +1,15 @@
 package lab.diffusion.app.images;
 
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import lab.diffusion.app.ui.Background;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.DeadLeaves;
 import lab.diffusion.engine.data.ImageData;
@@ -19,8 +18,9 @@ import lab.diffusion.engine.data.PointData;
 
 /**
  * The training images of the image mode: the bundled digits, generated dead leaves or a
- * folder of the person's own PNG/JPEG files. Loading runs on a background executor; the model
+ * folder of the person's own PNG/JPEG files. Loading runs on the background executor; the model
  * data (dequantized, standardized points) are built there too, so the FX thread never waits.
+ * FX thread.
  */
 public final class ImageDataModel {
 
@@ -66,55 +66,51 @@ public final class ImageDataModel {
     /**
      * Loads a source in the background (a folder needs {@code folder}); the current images stay
      * until the new ones are ready, and stay if loading fails ({@code onError} gets the message).
+     * A newer load or a session's images replace a load in progress.
      */
-    public void load(ImageSource s, Path folder, long seed, Executor background, Consumer<String> onError) {
+    public void load(ImageSource s, Path folder, long seed, Background background, Consumer<String> onError) {
         long id = request.incrementAndGet();
         loading.set(true);
         description.set("Loading " + s.label().toLowerCase() + "…");
-        background.execute(() -> {
-            PointData pd;
-            String text;
-            try {
-                switch (s) {
-                    case DIGITS -> {
-                        pd = ImageData.of(ImageData.MNIST, ImageData.mnistTrain(), ImageData.mnistHeldout(), seed);
-                        text = String.format("%,d training digits, %,d held out (the last 100 of each class)", pd.train().size(),
-                                pd.heldout().size());
-                    }
-                    case DEADLEAVES -> {
-                        int side = ImageData.DEADLEAVES_SIDE;
-                        pd = ImageData.of(ImageData.DEADLEAVES, DeadLeaves.generate(DEADLEAVES_COUNT, side, seed),
-                                DeadLeaves.generate(DEADLEAVES_COUNT / 10, side, seed * 31 + 7), seed);
-                        text = String.format("%,d dead-leaves images of %d×%d, %,d held out", pd.train().size(), side, side,
-                                pd.heldout().size());
-                    }
-                    default -> {
-                        pd = ImageData.folder(folder, 28, seed);
-                        text = String.format("%,d images from %s (grey, 28×28), %,d held out", pd.train().size() + pd.heldout().size(),
-                                folder.getFileName(), pd.heldout().size());
-                    }
-                }
-            } catch (DataException | RuntimeException e) {
-                String msg = e.getMessage();
-                Platform.runLater(() -> {
-                    if (request.get() == id) {
-                        loading.set(false);
-                        description.set(data.get() == null ? "No images loaded." : describeCurrent());
-                        onError.accept(msg);
-                    }
-                });
+        background.call(() -> read(s, folder, seed)).whenComplete((loaded, e) -> {
+            if (request.get() != id) {
                 return;
             }
-            PointData done = pd;
-            Platform.runLater(() -> {
-                if (request.get() == id) {
-                    source.set(s);
-                    description.set(text);
-                    loading.set(false); // before the data, so listeners see a finished load
-                    data.set(done);
-                }
-            });
+            loading.set(false); // before the data, so listeners see a finished load
+            if (e != null) {
+                description.set(data.get() == null ? "No images loaded." : describeCurrent());
+                onError.accept(e.getMessage());
+                return;
+            }
+            source.set(s);
+            description.set(loaded.text());
+            data.set(loaded.data());
         });
+    }
+
+    private record Loaded(PointData data, String text) {
+    }
+
+    private static Loaded read(ImageSource s, Path folder, long seed) throws DataException {
+        switch (s) {
+            case DIGITS -> {
+                PointData pd = ImageData.of(ImageData.MNIST, ImageData.mnistTrain(), ImageData.mnistHeldout(), seed);
+                return new Loaded(pd, String.format("%,d training digits, %,d held out (the last 100 of each class)",
+                        pd.train().size(), pd.heldout().size()));
+            }
+            case DEADLEAVES -> {
+                int side = ImageData.DEADLEAVES_SIDE;
+                PointData pd = ImageData.of(ImageData.DEADLEAVES, DeadLeaves.generate(DEADLEAVES_COUNT, side, seed),
+                        DeadLeaves.generate(DEADLEAVES_COUNT / 10, side, seed * 31 + 7), seed);
+                return new Loaded(pd, String.format("%,d dead-leaves images of %d×%d, %,d held out", pd.train().size(), side, side,
+                        pd.heldout().size()));
+            }
+            default -> {
+                PointData pd = ImageData.folder(folder, 28, seed);
+                return new Loaded(pd, String.format("%,d images from %s (grey, 28×28), %,d held out",
+                        pd.train().size() + pd.heldout().size(), folder.getFileName(), pd.heldout().size()));
+            }
+        }
     }
 
     /** Shows the images of a session (and cancels a load in progress). */

@@ -13,11 +13,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.ui.MessageLabel;
 
 /** The Data section in image mode: digits, dead leaves, or a folder of the person's own images. */
 public final class ImageDataView extends VBox {
 
-    private final Label message = Forms.note("");
+    private final MessageLabel message = new MessageLabel("image-message");
 
     /** @param choose loads a source (a folder for FOLDER); false if refused (the choice shows the current source) */
     public ImageDataView(ImageDataModel model, BiPredicate<ImageSource, Path> choose) {
@@ -68,17 +69,12 @@ public final class ImageDataView extends VBox {
         Label desc = Forms.note("");
         desc.setId("image-description");
         desc.textProperty().bind(model.descriptionProperty());
-        message.setId("image-message");
-        message.getStyleClass().add("error-text");
-        say("");
         getChildren().addAll(form, new HBox(6, busy, desc),
                 Forms.note("Images are dequantized (+ uniform noise of one grey level) and scaled by one constant to unit "
                         + "variance; K is shown in bits per pixel."), message);
     }
 
     public void say(String text) {
-        message.setText(text);
-        message.setVisible(!text.isEmpty());
-        message.setManaged(!text.isEmpty());
+        message.say(text);
     }
 }

@@ -1,30 +1,56 @@
 package lab.diffusion.app.images;
 
-import java.util.SplittableRandom;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import lab.diffusion.app.engine.EngineService;
-import lab.diffusion.app.engine.Views;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.TitledPane;
+import lab.diffusion.app.mode.DataChoice;
+import lab.diffusion.app.mode.ExplorerMode;
+import lab.diffusion.app.mode.KUnits;
+import lab.diffusion.app.mode.ModeContext;
+import lab.diffusion.app.mode.ModeSettings;
 import lab.diffusion.app.plots.ConditionPlot;
 import lab.diffusion.app.plots.ImageGridPlot;
-import lab.diffusion.engine.data.ImageData;
+import lab.diffusion.app.plots.PlotCanvas;
+import lab.diffusion.app.schedule.ScheduleModel;
+import lab.diffusion.app.ui.FileExport;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.ui.LatestTask;
+import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.live.ConditionRequest;
+import lab.diffusion.engine.live.LiveResults;
+import lab.diffusion.engine.live.LiveResults.ConditionKind;
+import lab.diffusion.engine.model.GaussianTables;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.process.ForwardDiagnostics;
+import lab.diffusion.engine.process.ImagePaths;
 import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.schedule.Schedules;
+import lab.diffusion.engine.session.Session;
 
 /**
- * The explorer's image mode: a grid of training images pushed through the forward process, a
- * grid of reverse samples, and inpainting / denoising of one image with several posterior
- * samples, all at the timeline's t.
+ * Images (digits, dead leaves, a folder): a grid of training images pushed through the forward
+ * process, a grid of reverse samples, and inpainting or denoising of one image with several
+ * posterior samples, all at the timeline's t. FX thread; loading and forward chains run on the
+ * background executor.
  */
-public final class ImageMode {
+public final class ImageMode implements ExplorerMode {
 
     /** Training images shown in the Forward grid. */
     public static final int FORWARD_IMAGES = 16;
-    /** Reverse samples shown in image mode. */
+    /** Reverse samples shown. */
     public static final int REVERSE_IMAGES = 16;
+    /** Image models in the app: the CLI's defaults (T = 200, 3 hidden layers), narrower so training is live. */
+    static final int WIDTH = 256;
+    static final int STEPS = 200;
 
     public final ImageDataModel data = new ImageDataModel();
     public final ConditionModel condition = new ConditionModel();
@@ -32,14 +58,41 @@ public final class ImageMode {
     public final ImageGridPlot reverse = new ImageGridPlot("reverse-images", "Reverse  p(x⁽ᵗ⁾)");
     public final ConditionPlot conditionPlot = new ConditionPlot();
 
-    private final AtomicLong forwardRequest = new AtomicLong();
+    private final ModeContext ctx;
+    private final ImageDataView view;
+    private final ConditionView conditionView;
+    private final TitledPane conditionSection;
+    private final LatestTask forwardTask;
+    private final LatestTask endpointTask;
+    private final List<DataChoice> choices = new ArrayList<>();
     private final ReadOnlyStringWrapper runStatus = new ReadOnlyStringWrapper("");
+    private LiveResults.Reverse lastReverse;
     private long runId;
     private long shownRun = -1;
     private boolean running;
     private int t;
+    /** What the Reverse grid says while it has no samples of the model shown. */
+    private String reverseEmpty = "sampling…";
 
-    public ImageMode() {
+    public ImageMode(ModeContext ctx) {
+        this.ctx = ctx;
+        this.forwardTask = ctx.background().latest();
+        this.endpointTask = ctx.background().latest();
+        choices.add(choice(ImageSource.DIGITS, "digits", null));
+        choices.add(choice(ImageSource.DEADLEAVES, "deadleaves", null));
+        this.view = new ImageDataView(data, (s, folder) -> ctx.select(choice(s, s.name().toLowerCase(), folder)));
+        this.conditionView = new ConditionView(this, ctx.background(), this::runCondition);
+        this.conditionSection = Forms.lazySection("Inpaint & denoise", conditionView);
+        conditionSection.setId("condition-section");
+        conditionSection.visibleProperty().addListener(new ChangeListener<Boolean>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+                if (b) { // opens the first time images are shown
+                    conditionSection.setExpanded(true);
+                    conditionSection.visibleProperty().removeListener(this);
+                }
+            }
+        });
         forward.setEmptyText("loading images…");
         reverse.setEmptyText("sampling…");
         conditionPlot.setEmptyText("press Inpaint");
@@ -48,14 +101,137 @@ public final class ImageMode {
         condition.kindProperty().addListener((o, a, b) -> {
             showInput();
             conditionPlot.setSamples(null, 0);
-            conditionPlot.setEmptyText(b == Views.ConditionKind.INPAINT ? "press Inpaint" : "press Denoise");
+            conditionPlot.setEmptyText(b == ConditionKind.INPAINT ? "press Inpaint" : "press Denoise");
         });
         data.dataProperty().addListener((o, a, b) -> {
             if (b != null) {
                 pickHeldout(condition.heldoutIndexProperty().get());
+                ctx.dataChanged(this, true); // other images: a new model
             }
         });
+        new MaskPainting(this);
     }
+
+    private DataChoice choice(ImageSource s, String id, Path folder) {
+        return new DataChoice(this, id, s.label() + " (images)", true,
+                () -> data.load(s, folder, ctx.dataSeed(), ctx.background(), m -> ctx.report("Images not loaded: " + m)));
+    }
+
+    @Override
+    public String id() {
+        return "images";
+    }
+
+    @Override
+    public String label() {
+        return "images";
+    }
+
+    @Override
+    public boolean accepts(PointData d, ModelSpec spec) {
+        return d.isImages();
+    }
+
+    @Override
+    public ModeSettings defaults() {
+        return new ModeSettings(ModelSpec.imageDefault(28 * 28, WIDTH), Schedules.create(ScheduleFamily.COSINE, STEPS),
+                ScheduleModel.MAX_T, 128, REVERSE_IMAGES);
+    }
+
+    @Override
+    public List<ModelSpec.Kind> modelKinds() {
+        return List.of(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM);
+    }
+
+    @Override
+    public int maxSamples() {
+        return 64;
+    }
+
+    @Override
+    public int samplesStep() {
+        return 4;
+    }
+
+    @Override
+    public List<DataChoice> dataChoices() {
+        return choices;
+    }
+
+    @Override
+    public DataChoice currentChoice() {
+        ImageSource s = data.sourceProperty().get();
+        return s == ImageSource.FOLDER || data.data() == null ? null : choices.get(s.ordinal());
+    }
+
+    // ------------------------------------------------------------------ data
+
+    @Override
+    public PointData trainingData() {
+        return data.data();
+    }
+
+    @Override
+    public boolean isLoading() {
+        return data.loadingProperty().get() || data.data() == null;
+    }
+
+    @Override
+    public ModelSpec fitSpec(ModelSpec sp, PointData d, boolean newModel) {
+        return sp.dim() == d.dim() ? sp : new ModelSpec(sp.kind(), d.dim(), sp.width(), sp.depth(), sp.activation(), sp.readout(),
+                sp.bumps(), sp.meanForm(), sp.ddpmVariance(), sp.embedding(), sp.baseRate(), sp.cleanBitHead());
+    }
+
+    @Override
+    public double evaluationSeconds() {
+        return 10; // 200 held-out images × 200 steps; the trainer caps evaluations at a tenth of its time
+    }
+
+    @Override
+    public int evaluationExamples() {
+        return 200;
+    }
+
+    @Override
+    public int logLikelihoodExamples() {
+        return 100;
+    }
+
+    @Override
+    public String dataName() {
+        return data.data() == null ? "images" : data.data().source();
+    }
+
+    @Override
+    public KUnits units() {
+        int px = data.data() == null ? 28 * 28 : data.data().dim();
+        return new KUnits("pixel", px, GaussianTables.nullLogLikelihood(px) / Math.log(2), "L_null (unit Gaussian)", Double.NaN, "");
+    }
+
+    @Override
+    public PointSet idealReference() {
+        return null;
+    }
+
+    @Override
+    public boolean settled() {
+        return true;
+    }
+
+    @Override
+    public void showSession(PointData d) {
+        data.showSession(d);
+    }
+
+    @Override
+    public void undo() {
+    }
+
+    @Override
+    public void redo() {
+    }
+
+    // ------------------------------------------------------------------ inpainting and denoising
 
     /** What the last inpainting or denoising run did, for the sidebar. */
     public ReadOnlyStringProperty runStatusProperty() {
@@ -78,10 +254,7 @@ public final class ImageMode {
         float[] target = condition.targetProperty().get();
         if (target == null) {
             conditionPlot.setInput(null, null, condition.width(), condition.height(), "");
-            return;
-        }
-        boolean inpaint = condition.kindProperty().get() == Views.ConditionKind.INPAINT;
-        if (inpaint) {
+        } else if (condition.kindProperty().get() == ConditionKind.INPAINT) {
             conditionPlot.setInput(target, condition.maskProperty().get(), condition.width(), condition.height(),
                     condition.targetNameProperty().get() + " (red: the hole)");
         } else {
@@ -89,88 +262,96 @@ public final class ImageMode {
         }
     }
 
-    /**
-     * Starts an inpainting or denoising run with the engine's current model; returns why it
-     * cannot start, or an empty string.
-     */
-    public String run(EngineService engine) {
+    /** Starts inpainting or denoising the chosen image with the engine's current model (the message says why not). */
+    public void runCondition() {
         String p = condition.problem();
-        if (!p.isEmpty()) {
-            return p;
-        }
         PointData d = data.data();
-        if (d == null || condition.width() * condition.height() != d.dim()) {
-            return "The images are still loading.";
+        if (p.isEmpty() && (d == null || condition.width() * condition.height() != d.dim())) {
+            p = "The images are still loading.";
+        }
+        if (!p.isEmpty()) {
+            ctx.report(p);
+            return;
         }
         ConditionModel.RunSpec r = condition.request();
         runId++;
         running = true;
-        runStatus.set((r.kind() == Views.ConditionKind.INPAINT ? "Inpainting" : "Denoising") + " with " + r.samples() + " samples…");
-        engine.requestCondition(new EngineService.ConditionRequest(runId, r.kind(), r.grey(), r.hole(), r.snr(), r.samples(), r.seed()));
-        return "";
+        runStatus.set((r.kind() == ConditionKind.INPAINT ? "Inpainting" : "Denoising") + " with " + r.samples() + " samples…");
+        ctx.engine().requestCondition(new ConditionRequest(runId, r.kind(), r.grey(), r.hole(), r.snr(), r.samples(), r.seed()));
     }
 
     public boolean isRunning() {
         return running;
     }
 
-    public void onConditioned(Views.Conditioned c) {
+    @Override
+    public void onConditioned(LiveResults.Conditioned c) {
         if (c.id() < shownRun) {
             return;
         }
         shownRun = c.id();
         running = c.id() < runId;
-        if (c.kind() == Views.ConditionKind.DENOISE) {
+        if (c.kind() == ConditionKind.DENOISE) {
             conditionPlot.setInput(c.observed(), null, condition.width(), condition.height(),
                     String.format("noisy input, SNR %.3g", condition.snrProperty().get()));
         }
         conditionPlot.setSamples(c.states(), c.n());
         runStatus.set(String.format("%s: %d samples through T = %d steps in %.2f s (model at step %,d). Scrub t to watch.",
-                c.kind() == Views.ConditionKind.INPAINT ? "Inpainted" : "Denoised", c.n(), c.states().length - 1, c.seconds(), c.step()));
+                c.kind() == ConditionKind.INPAINT ? "Inpainted" : "Denoised", c.n(), c.states().length - 1, c.seconds(), c.step()));
+        ctx.subtitlesChanged();
     }
 
-    /** Recomputes the Forward grid off the UI thread: a forward chain of the first training images. */
-    public void recomputeForward(Schedule s, long seed, Executor background, Runnable done) {
+    // ------------------------------------------------------------------ views
+
+    @Override
+    public List<PlotCanvas> plots() {
+        return List.of(forward, reverse, conditionPlot);
+    }
+
+    @Override
+    public Node dataView() {
+        return view;
+    }
+
+    @Override
+    public List<TitledPane> sections() {
+        return List.of(conditionSection);
+    }
+
+    /** The Inpaint &amp; denoise section. */
+    public ConditionView conditionView() {
+        return conditionView;
+    }
+
+    @Override
+    public boolean editsAt(PlotCanvas plot, double x, double y) {
+        return plot == conditionPlot && conditionPlot.imageAt(x, y) != null;
+    }
+
+    @Override
+    public void recomputeForward(Schedule s) {
         PointData d = data.data();
         if (d == null) {
             return;
         }
-        long id = forwardRequest.incrementAndGet();
-        background.execute(() -> {
-            if (forwardRequest.get() != id) {
-                return;
-            }
-            float[][] states = chain(d, s, seed);
-            Platform.runLater(() -> {
-                if (forwardRequest.get() == id) {
-                    forward.setStates(states, d.images().width(), d.images().height());
-                    forward.setT(t);
-                    done.run();
-                }
-            });
+        long seed = ctx.dataSeed();
+        forwardTask.submit(() -> ImagePaths.compute(d, s, FORWARD_IMAGES, seed), states -> {
+            forward.setStates(states, d.images().width(), d.images().height());
+            forward.setT(t);
+            ctx.subtitlesChanged();
         });
     }
 
-    /** x⁽ᵗ⁾ = √(1−βₜ)·x⁽ᵗ⁻¹⁾ + √βₜ·ε for the first images, in grey levels, t = 0..T. */
-    static float[][] chain(PointData d, Schedule s, long seed) {
-        int px = d.dim();
-        int n = Math.min(FORWARD_IMAGES, d.train().size());
-        float[] x = new float[n * px];
-        d.train().copyRows(0, n, x, 0);
-        float[][] states = new float[s.steps() + 1][];
-        states[0] = ImageData.toGrey(x, d.standardizer());
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int t = 1; t <= s.steps(); t++) {
-            double a = Math.sqrt(1 - s.beta(t));
-            double b = Math.sqrt(s.beta(t));
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (a * x[i] + b * rng.nextGaussian());
-            }
-            states[t] = ImageData.toGrey(x, d.standardizer());
+    @Override
+    public void recomputeEndpoint(Schedule s) {
+        PointData d = data.data();
+        if (d != null) {
+            endpointTask.submit(() -> ForwardDiagnostics.diagonalGaussianEndpointKl(d.train(), s),
+                    kl -> ctx.schedule().setEndpointForDims(kl, d.dim()));
         }
-        return states;
     }
 
+    @Override
     public void setT(int t) {
         this.t = t;
         forward.setT(t);
@@ -178,21 +359,22 @@ public final class ImageMode {
         conditionPlot.setT(t);
     }
 
-    /** The reverse samples at t = 0 (grey levels, n × pixels), or null. */
-    public float[] reverseStates0() {
-        return lastReverse == null ? null : lastReverse.states()[0];
+    @Override
+    public void updateSubtitles(int t, Schedule s) {
+        int steps = s.steps();
+        forward.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %d training images", t, s.alphaBar(Math.min(t, steps)),
+                forward.imageCount()));
+        reverse.setSubtitle(reverse.imageCount() == 0 ? reverseEmpty
+                : String.format("t = %d   %d samples from noise at T = %d", t, reverse.imageCount(), steps));
+        conditionPlot.setSubtitle(conditionPlot.hasSamples() ? String.format("t = %d of %d: the posterior trajectory", t, steps)
+                : condition.kindProperty().get() == ConditionKind.INPAINT
+                        ? "paint the hole on the input (drag), then Inpaint" : "set the SNR, then Denoise");
     }
 
-    private Views.Reverse lastReverse;
-
-    public void onReverse(Views.Reverse r) {
-        lastReverse = r;
-        reverse.setStates(r.states(), data.width(), data.height());
-        reverse.setT(t);
-    }
-
-    /** Forgets results that belong to another model or data set. */
-    public void clearResults() {
+    @Override
+    public void showLoading(String what) {
+        reverseEmpty = what;
+        reverse.setEmptyText(what);
         lastReverse = null;
         reverse.setStates(null, data.width(), data.height());
         conditionPlot.setSamples(null, 0);
@@ -201,14 +383,65 @@ public final class ImageMode {
         shownRun = runId;
     }
 
-    public void subtitles(int t, Schedule s) {
-        int steps = s.steps();
-        forward.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %d training images", t, s.alphaBar(Math.min(t, steps)),
-                forward.imageCount()));
-        reverse.setSubtitle(reverse.imageCount() == 0 ? "sampling…"
-                : String.format("t = %d   %d samples from noise at T = %d", t, reverse.imageCount(), steps));
-        conditionPlot.setSubtitle(conditionPlot.hasSamples() ? String.format("t = %d of %d: the posterior trajectory", t, steps)
-                : condition.kindProperty().get() == Views.ConditionKind.INPAINT
-                        ? "paint the hole on the input (drag), then Inpaint" : "set the SNR, then Denoise");
+    @Override
+    public void onReverse(LiveResults.Reverse r) {
+        PointData d = data.data();
+        if (d == null || r.dim() != d.dim()) {
+            return;
+        }
+        lastReverse = r;
+        reverseEmpty = "sampling…";
+        reverse.setEmptyText(reverseEmpty);
+        reverse.setStates(r.states(), data.width(), data.height());
+        reverse.setT(t);
+    }
+
+    @Override
+    public PointSet shownSamples() {
+        return lastReverse == null ? null : PointSet.wrap(lastReverse.states()[0].clone(), lastReverse.dim());
+    }
+
+    @Override
+    public String caption(int t, Schedule s, boolean trained, double kGain) {
+        double signal = Math.sqrt(s.alphaBar(Math.min(t, s.steps())));
+        if (t == 0) {
+            return "t = 0: the images. Scrub t to watch noise take them over, and the reverse process bring them back.";
+        }
+        return String.format("t = %d: the forward process has removed %.0f %% of the images' signal. %s", t, 100 * (1 - signal),
+                !trained ? "The untrained reverse model only adds noise."
+                        : "The reverse samples, run down from pure noise at T = " + s.steps() + ", are at the same t.");
+    }
+
+    @Override
+    public FileExport samplesExport() {
+        PointSet s = shownSamples();
+        if (s == null) {
+            return null;
+        }
+        int w = data.width();
+        int h = data.height();
+        List<float[]> imgs = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            float[] g = new float[w * h];
+            s.copyRow(i, g, 0);
+            imgs.add(g);
+        }
+        return new FileExport("Export samples", "samples.png", "PNG image", "*.png", "Exported " + s.size() + " samples",
+                out -> ImageFiles.writeGrid(out, imgs, w, h, (int) Math.ceil(Math.sqrt(imgs.size())), 2));
+    }
+
+    @Override
+    public FileExport dataExport() {
+        return null;
+    }
+
+    @Override
+    public PlotCanvas comparePlot(String title) {
+        return new ImageGridPlot("compare-images", title);
+    }
+
+    @Override
+    public void showCompared(PlotCanvas plot, float[][] states, Session run) {
+        ((ImageGridPlot) plot).setStates(states, run.data().images().width(), run.data().images().height());
     }
 }

@@ -8,7 +8,7 @@ import javafx.scene.text.TextAlignment;
  * Inpainting and denoising at one t: the image conditioned on (with the hole tinted red, where
  * a person paints the mask), the mean of the posterior samples, and the samples themselves.
  */
-public final class ConditionPlot extends PlotCanvas {
+public final class ConditionPlot extends PlotCanvas implements Stepped {
 
     private float[] input;
     private boolean[] hole;
@@ -58,6 +58,7 @@ public final class ConditionPlot extends PlotCanvas {
         invalidate();
     }
 
+    @Override
     public void setT(int t) {
         this.t = t;
         invalidate();

@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
-import lab.diffusion.app.engine.Views;
+import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.sample.DriftField;
 
 /**
@@ -12,7 +12,7 @@ import lab.diffusion.engine.sample.DriftField;
  */
 public final class DriftPlot extends PlotCanvas {
 
-    private Views.Drift drift;
+    private LiveResults.Drift drift;
     private boolean showHeat = true;
     private boolean showArrows = true;
     private boolean showIdeal;
@@ -24,12 +24,12 @@ public final class DriftPlot extends PlotCanvas {
         setTitle("Drift  f_μ(x,t) − x");
     }
 
-    public void setDrift(Views.Drift d) {
+    public void setDrift(LiveResults.Drift d) {
         drift = d;
         invalidate();
     }
 
-    public Views.Drift drift() {
+    public LiveResults.Drift drift() {
         return drift;
     }
 

@@ -8,7 +8,7 @@ import javafx.scene.text.TextAlignment;
  * A grid of grey images at one t: the forward process on training images or the reverse
  * samples. Each image is drawn pixel by pixel (nearest neighbour) into one pixel layer.
  */
-public final class ImageGridPlot extends PlotCanvas {
+public final class ImageGridPlot extends PlotCanvas implements Stepped {
 
     private float[][] states;
     private int t;
@@ -38,6 +38,7 @@ public final class ImageGridPlot extends PlotCanvas {
         invalidate();
     }
 
+    @Override
     public void setT(int t) {
         this.t = t;
         invalidate();

@@ -8,7 +8,7 @@ import javafx.scene.paint.Color;
  * levels for probabilities. Rows may be shifted cyclically so their first pulse in a reference
  * state sits in the first column (the paper's Figure 2 alignment).
  */
-public final class RasterPlot extends PlotCanvas {
+public final class RasterPlot extends PlotCanvas implements Stepped {
 
     private float[][] states;
     private int t;
@@ -44,6 +44,7 @@ public final class RasterPlot extends PlotCanvas {
         rescale();
     }
 
+    @Override
     public void setT(int t) {
         this.t = t;
         invalidate();

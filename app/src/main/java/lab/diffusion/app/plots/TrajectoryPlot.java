@@ -4,7 +4,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /** A plot of many points moving through t = 0..T, with one followed path drawn on top. */
-abstract class TrajectoryPlot extends PlotCanvas {
+abstract class TrajectoryPlot extends PlotCanvas implements Stepped {
 
     private float[][] states;
     private PointColors colors;
@@ -25,6 +25,7 @@ abstract class TrajectoryPlot extends PlotCanvas {
         invalidate();
     }
 
+    @Override
     public final void setT(int t) {
         this.t = t;
         invalidate();

@@ -1,18 +1,20 @@
 package lab.diffusion.app.runs;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import lab.diffusion.app.Explorer;
 import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.session.RunRecord;
 
 /**
@@ -22,14 +24,14 @@ import lab.diffusion.engine.session.RunRecord;
  */
 public final class RunsView extends VBox {
 
-    private final Explorer ex;
+    private final RunsHost ex;
     private final ListView<RunRecord> list;
-    private final Label message = Forms.note("");
+    private final MessageLabel message = new MessageLabel("runs-message");
 
-    public RunsView(Explorer ex) {
+    public RunsView(RunsHost ex) {
         super(8);
         this.ex = ex;
-        list = new ListView<>(ex.runs);
+        list = new ListView<>(ex.history().list());
         list.setId("runs-list");
         list.setPrefHeight(180);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -56,7 +58,7 @@ public final class RunsView extends VBox {
                 } else {
                     setGraphic(null);
                 }
-                setTooltip(new javafx.scene.control.Tooltip(r.settings()));
+                setTooltip(new Tooltip(r.settings()));
             }
         });
         Button compare = Forms.tip(new Button("Compare"), "Show two selected runs (or one run and the current model) side by side at "
@@ -67,9 +69,7 @@ public final class RunsView extends VBox {
         Button remove = Forms.tip(new Button("Remove"), "Forget the selected runs.");
         remove.setId("runs-remove");
         remove.disableProperty().bind(Bindings.size(list.getSelectionModel().getSelectedItems()).isEqualTo(0));
-        remove.setOnAction(e -> ex.runs.removeAll(java.util.List.copyOf(list.getSelectionModel().getSelectedItems())));
-        message.setId("runs-message");
-        say("");
+        remove.setOnAction(e -> ex.history().list().removeAll(List.copyOf(list.getSelectionModel().getSelectedItems())));
         getChildren().addAll(list, new HBox(6, compare, remove), message);
     }
 
@@ -78,20 +78,18 @@ public final class RunsView extends VBox {
     }
 
     private void say(String t) {
-        message.setText(t);
-        message.setVisible(!t.isEmpty());
-        message.setManaged(!t.isEmpty());
+        message.say(t);
     }
 
     /** Opens the comparison of the selected runs (a second run, or the current model). */
     public CompareWindow compare() {
-        var sel = java.util.List.copyOf(list.getSelectionModel().getSelectedItems());
+        var sel = List.copyOf(list.getSelectionModel().getSelectedItems());
         if (sel.isEmpty()) {
             return null;
         }
         RunRecord a = sel.get(0);
         RunRecord b = sel.size() > 1 ? sel.get(1) : null;
-        say(ex.runModel(a) == null || (b != null && ex.runModel(b) == null)
+        say(ex.history().model(a) == null || (b != null && ex.history().model(b) == null)
                 ? "Runs opened from a file keep their K curve and picture; their samples cannot be redrawn." : "");
         CompareWindow w = new CompareWindow(ex, a, b);
         w.show(getScene() == null ? null : getScene().getWindow());

@@ -1,9 +1,13 @@
 package lab.diffusion.app.schedule;
 
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -15,15 +19,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import lab.diffusion.app.Explorer;
-import lab.diffusion.app.engine.EngineService;
+import javafx.util.StringConverter;
 import lab.diffusion.app.plots.CurveChart;
 import lab.diffusion.app.plots.ForwardPlot;
 import lab.diffusion.app.plots.KChart;
+import lab.diffusion.app.plots.PlotCanvas;
 import lab.diffusion.app.plots.PointColors;
+import lab.diffusion.app.plots.RenderLoop;
+import lab.diffusion.app.ui.Background;
 import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.ui.LatestTask;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.live.LiveResults.PairResult;
+import lab.diffusion.engine.model.GaussianTables;
 import lab.diffusion.engine.process.ForwardPaths;
 import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.schedule.ScheduleFamily;
@@ -36,24 +45,50 @@ import lab.diffusion.engine.schedule.Schedules;
  */
 public final class ScheduleCompare {
 
-    private final Explorer ex;
+    /** What a comparison needs of the explorer. FX thread. */
+    public interface Host {
+        ScheduleModel schedule();
+
+        /** The timeline's t, which the forward views follow. */
+        ReadOnlyIntegerProperty tProperty();
+
+        RenderLoop renderLoop();
+
+        Background background();
+
+        /** The 2D points shown (null when the data are not 2D points), their standardizer and the plotted region. */
+        PointSet points();
+
+        Standardizer standardizer();
+
+        double[] world();
+
+        /** Trains a fresh model with the schedule in use and one with {@code b}; false (a message says why) if it cannot. */
+        boolean trainBoth(Schedule b, double seconds, Consumer<String> progress, BiConsumer<PairResult, PairResult> done);
+
+        /** Styles a window this feature opens like the main window. */
+        void style(Scene scene);
+    }
+
+    private final Host ex;
     private final Stage stage = new Stage();
     private final ForwardPlot a = new ForwardPlot();
     private final ForwardPlot b = new ForwardPlot();
     private final CurveChart curves = new CurveChart();
     private final KChart chart = new KChart();
     private final Label result = Forms.note("");
-    private final AtomicLong request = new AtomicLong();
+    private final LatestTask forward;
     private Schedule other;
 
-    public ScheduleCompare(Explorer ex) {
+    public ScheduleCompare(Host ex) {
         this.ex = ex;
+        this.forward = ex.background().latest();
         a.setId("compare-forward-a");
         b.setId("compare-forward-b");
         chart.setId("compare-k-chart");
         ChoiceBox<ScheduleFamily> family = new ChoiceBox<>(FXCollections.observableArrayList(ScheduleFamily.standard()));
         family.setId("compare-family");
-        family.setConverter(new javafx.util.StringConverter<>() {
+        family.setConverter(new StringConverter<>() {
             @Override
             public String toString(ScheduleFamily s) {
                 return s == null ? "" : s.label();
@@ -64,9 +99,9 @@ public final class ScheduleCompare {
                 return null;
             }
         });
-        family.setValue(ex.schedule.family() == ScheduleFamily.COSINE ? ScheduleFamily.LOGSNR : ScheduleFamily.COSINE);
+        family.setValue(ex.schedule().family() == ScheduleFamily.COSINE ? ScheduleFamily.LOGSNR : ScheduleFamily.COSINE);
         Forms.tip(family, "The family of schedule B (A is the schedule in use).");
-        Spinner<Integer> steps = Forms.intSpinner(2, ex.schedule.maxStepsProperty().get(), ex.schedule.steps(), 1, this::say);
+        Spinner<Integer> steps = Forms.intSpinner(2, ex.schedule().maxStepsProperty().get(), ex.schedule().steps(), 1, this::say);
         steps.setId("compare-steps");
         steps.setPrefWidth(90);
         Forms.tip(steps, "T of schedule B.");
@@ -83,12 +118,12 @@ public final class ScheduleCompare {
         steps.valueProperty().addListener((o, x, y) -> update.run());
         train.setOnAction(e -> {
             train.setDisable(true);
-            boolean started = ex.compareSchedules(other, seconds.getValue(), this::say, (ra, rb) -> {
+            boolean started = ex.trainBoth(other, seconds.getValue(), this::say, (ra, rb) -> {
                 train.setDisable(false);
                 chart.setCurve(ra.curve());
                 chart.setSecondCurve(rb.curve(), rb.label(), ra.label());
                 result.setText(String.format("After %d s each: held-out K with A (%s) = %.3f bits (%,d steps); with B (%s) = %.3f bits "
-                        + "(%,d steps). Difference B − A = %+.3f bits.", seconds.getValue(), ex.schedule.schedule(), ra.heldoutBits(),
+                        + "(%,d steps). Difference B − A = %+.3f bits.", seconds.getValue(), ex.schedule().schedule(), ra.heldoutBits(),
                         ra.steps(), other, rb.heldoutBits(), rb.steps(), rb.heldoutBits() - ra.heldoutBits()));
             });
             if (!started) {
@@ -97,7 +132,7 @@ public final class ScheduleCompare {
         });
         HBox controls = new HBox(8, new Label("B:"), family, new Label("T"), steps, new Label("Train each for"), seconds,
                 new Label("s"), train);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        controls.setAlignment(Pos.CENTER_LEFT);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -105,7 +140,7 @@ public final class ScheduleCompare {
         grid.add(b, 1, 0);
         grid.add(curves, 0, 1);
         grid.add(chart, 1, 1);
-        for (var n : new javafx.scene.Node[] {a, b, curves, chart}) {
+        for (Node n : new Node[] {a, b, curves, chart}) {
             GridPane.setHgrow(n, Priority.ALWAYS);
             GridPane.setVgrow(n, Priority.ALWAYS);
         }
@@ -118,22 +153,21 @@ public final class ScheduleCompare {
         root.setPadding(new Insets(10));
         root.setId("schedule-compare");
         Scene scene = new Scene(root, 1020, 820);
-        scene.getStylesheets().add(lab.diffusion.app.DiffusionLabApp.class.getResource(lab.diffusion.app.DiffusionLabApp.LIGHT_CSS)
-                .toExternalForm());
+        ex.style(scene);
         stage.setScene(scene);
         stage.setTitle("Compare schedules");
-        for (var p : new lab.diffusion.app.plots.PlotCanvas[] {a, b, curves, chart}) {
-            ex.renderLoop.register(p);
+        for (PlotCanvas p : new PlotCanvas[] {a, b, curves, chart}) {
+            ex.renderLoop().register(p);
         }
-        javafx.beans.value.ChangeListener<Number> follow = (o, x, t) -> setT(t.intValue());
-        javafx.beans.value.ChangeListener<Schedule> mine = (o, x, s) -> setOther(other);
-        ex.timeline.tProperty().addListener(follow);
-        ex.schedule.scheduleProperty().addListener(mine);
+        ChangeListener<Number> follow = (o, x, t) -> setT(t.intValue());
+        ChangeListener<Schedule> mine = (o, x, s) -> setOther(other);
+        ex.tProperty().addListener(follow);
+        ex.schedule().scheduleProperty().addListener(mine);
         stage.setOnHidden(e -> {
-            ex.timeline.tProperty().removeListener(follow);
-            ex.schedule.scheduleProperty().removeListener(mine);
-            for (var p : new lab.diffusion.app.plots.PlotCanvas[] {a, b, curves, chart}) {
-                ex.renderLoop.unregister(p);
+            ex.tProperty().removeListener(follow);
+            ex.schedule().scheduleProperty().removeListener(mine);
+            for (PlotCanvas p : new PlotCanvas[] {a, b, curves, chart}) {
+                ex.renderLoop().unregister(p);
             }
         });
         double[] w = ex.world();
@@ -142,7 +176,7 @@ public final class ScheduleCompare {
             p.setEqualAspect(true);
         }
         chart.setUnit("sample", "L_null (unit Gaussian)");
-        chart.setReferences(lab.diffusion.engine.model.GaussianTables.nullLogLikelihood(2) / Math.log(2), Double.NaN, "");
+        chart.setReferences(GaussianTables.nullLogLikelihood(2) / Math.log(2), Double.NaN, "");
         say("");
         update.run();
     }
@@ -154,35 +188,32 @@ public final class ScheduleCompare {
     /** Sets schedule B and recomputes both forward plots off the UI thread. */
     public void setOther(Schedule s) {
         other = s;
-        Schedule mine = ex.schedule.schedule();
+        Schedule mine = ex.schedule().schedule();
         curves.setSchedule(mine);
         curves.setCompare(s);
         curves.setTitle("A (solid): " + mine + "   B (dashed): " + s);
-        PointSet pts = ex.shownData();
-        Standardizer st = ex.data.standardizer();
-        long id = request.incrementAndGet();
-        Thread t = new Thread(() -> {
-            float[][] fa = ForwardPaths.compute(pts, st, mine, 1);
-            float[][] fb = ForwardPaths.compute(pts, st, s, 1);
-            PointColors c = PointColors.byAngle(fa[0], pts.size());
-            Platform.runLater(() -> {
-                if (request.get() == id) {
-                    a.setStates(fa, c);
-                    b.setStates(fb, c);
-                    a.setTitle("A: " + mine);
-                    b.setTitle("B: " + s);
-                    setT(ex.timeline.t());
-                }
-            });
-        }, "diffusion-lab-compare");
-        t.setDaemon(true);
-        t.start();
+        PointSet pts = ex.points();
+        if (pts == null) {
+            return;
+        }
+        Standardizer st = ex.standardizer();
+        forward.submit(() -> new Pair(ForwardPaths.compute(pts, st, mine, 1), ForwardPaths.compute(pts, st, s, 1)), f -> {
+            PointColors c = PointColors.byAngle(f.a()[0], pts.size());
+            a.setStates(f.a(), c);
+            b.setStates(f.b(), c);
+            a.setTitle("A: " + mine);
+            b.setTitle("B: " + s);
+            setT(ex.tProperty().get());
+        });
+    }
+
+    private record Pair(float[][] a, float[][] b) {
     }
 
     private void setT(int t) {
-        a.setT(Math.min(t, ex.schedule.steps()));
+        a.setT(Math.min(t, ex.schedule().steps()));
         b.setT(other == null ? 0 : Math.min(t, other.steps()));
-        a.setSubtitle("t = " + Math.min(t, ex.schedule.steps()));
+        a.setSubtitle("t = " + Math.min(t, ex.schedule().steps()));
         b.setSubtitle("t = " + (other == null ? 0 : Math.min(t, other.steps())));
     }
 

@@ -1,8 +1,10 @@
 package lab.diffusion.app.schedule;
 
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -13,10 +15,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import lab.diffusion.app.plots.CurveChart;
 import lab.diffusion.app.plots.KnotPlot;
 import lab.diffusion.app.plots.RenderLoop;
 import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.schedule.Knots;
 import lab.diffusion.engine.schedule.Schedule;
 
@@ -32,15 +36,18 @@ public final class ScheduleEditor {
     private final CurveChart preview = new CurveChart();
     private final ScheduleModel model;
     private final Predicate<Schedule> apply;
-    private final Label message = Forms.note("");
+    private final MessageLabel message = new MessageLabel("editor-message");
 
-    /** @param apply applies a drawn schedule (asking before discarding training); false if refused */
-    public ScheduleEditor(ScheduleModel model, Predicate<Schedule> apply, RenderLoop loop) {
+    /**
+     * @param apply applies a drawn schedule (asking before discarding training); false if refused
+     * @param style styles the editor's window like the main window
+     */
+    public ScheduleEditor(ScheduleModel model, Predicate<Schedule> apply, RenderLoop loop, Consumer<Scene> style) {
         this.model = model;
         this.apply = apply;
         ChoiceBox<Knots.Space> space = new ChoiceBox<>(FXCollections.observableArrayList(Knots.Space.values()));
         space.setId("knot-space");
-        space.setConverter(new javafx.util.StringConverter<>() {
+        space.setConverter(new StringConverter<>() {
             @Override
             public String toString(Knots.Space s) {
                 return s == null ? "" : s.label();
@@ -74,9 +81,7 @@ public final class ScheduleEditor {
         preview.setPrefSize(720, 220);
         model.scheduleProperty().addListener((o, a, b) -> preview.setSchedule(b));
         HBox controls = new HBox(8, new Label("Knots of"), space, new Label("Knots"), count, restart);
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        message.getStyleClass().add("error-text");
-        say("");
+        controls.setAlignment(Pos.CENTER_LEFT);
         Label hint = Forms.note("Drag a knot up or down; the schedule applies at once (changing it starts a new model). "
                 + "ᾱ and log-SNR knots stay in decreasing order.");
         VBox root = new VBox(8, controls, hint, plot, preview, message);
@@ -84,8 +89,7 @@ public final class ScheduleEditor {
         root.setPadding(new Insets(10));
         root.setId("schedule-editor");
         Scene scene = new Scene(root, 760, 700);
-        scene.getStylesheets().add(lab.diffusion.app.DiffusionLabApp.class.getResource(lab.diffusion.app.DiffusionLabApp.LIGHT_CSS)
-                .toExternalForm());
+        style.accept(scene);
         stage.setScene(scene);
         stage.setTitle("Schedule editor");
         loop.register(plot);
@@ -99,9 +103,7 @@ public final class ScheduleEditor {
     }
 
     private void say(String t) {
-        message.setText(t);
-        message.setVisible(!t.isEmpty());
-        message.setManaged(!t.isEmpty());
+        message.say(t);
     }
 
     public KnotPlot plot() {

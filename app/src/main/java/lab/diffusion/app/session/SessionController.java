@@ -8,25 +8,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.function.DoubleFunction;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
-import lab.diffusion.app.Explorer;
+import lab.diffusion.app.ui.Background;
+import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
 import lab.diffusion.engine.session.SessionException;
 import lab.diffusion.engine.session.SessionFile;
 
 /**
- * Open, Save, Save As, recent files, autosave and crash recovery. Reading and writing run on an
- * I/O thread and the model is captured on the engine thread, so the UI never waits; saving is
- * atomic (temporary file, then rename) and a failed save or open changes nothing.
+ * Open, Save, Save As, recent files, autosave and crash recovery. Reading and writing run in
+ * order on the background executor and the model is captured on the engine thread, so the UI
+ * never waits; saving is atomic (temporary file, then rename) and a failed save or open changes
+ * nothing. FX thread.
  */
 public final class SessionController implements AutoCloseable {
 
@@ -34,22 +36,21 @@ public final class SessionController implements AutoCloseable {
     public static final Duration AUTOSAVE = Duration.minutes(3);
     private static final int MAX_RECENT = 8;
 
-    private final Explorer ex;
+    private final SessionHost ex;
     private final Path home;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "diffusion-lab-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background background;
+    private final Executor io;
     private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final Timeline autosave;
     private long autosavedStep = -1;
 
     /** @param home the folder for recent files, the recovery file and the running marker */
-    public SessionController(Explorer ex, Path home) {
+    public SessionController(SessionHost ex, Path home, Background background) {
         this.ex = ex;
         this.home = home;
+        this.background = background;
+        this.io = background.serial();
         loadRecent();
         autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
@@ -104,7 +105,7 @@ public final class SessionController implements AutoCloseable {
 
     /** Opens a bundled demo session by name. */
     public CompletableFuture<Boolean> openDemo(String name) {
-        return load(() -> lab.diffusion.engine.session.Demos.openDemo(name), null,
+        return load(() -> Demos.openDemo(name), null,
                 secs -> String.format("Opened the demo '%s' (%.2f s)", name, secs));
     }
 
@@ -116,15 +117,18 @@ public final class SessionController implements AutoCloseable {
      * Reads a session on the I/O thread and shows it; {@code file} becomes the current file
      * (null: none, as for a demo; the recovery file is never made current).
      */
-    private CompletableFuture<Boolean> load(SessionSource source, Path file, java.util.function.DoubleFunction<String> opened) {
+    private CompletableFuture<Boolean> load(SessionSource source, Path file, DoubleFunction<String> opened) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         io.execute(() -> {
             long t0 = System.nanoTime();
             try {
                 Session s = source.read();
                 double secs = (System.nanoTime() - t0) / 1e9;
-                Platform.runLater(() -> {
-                    ex.applySession(s);
+                background.toUi(() -> {
+                    if (!ex.show(s)) {
+                        done.complete(false);
+                        return;
+                    }
                     if (file == null) {
                         current.set(null);
                     } else if (!file.equals(recoveryFile())) {
@@ -136,7 +140,7 @@ public final class SessionController implements AutoCloseable {
                     done.complete(true);
                 });
             } catch (SessionException e) {
-                Platform.runLater(() -> {
+                background.toUi(() -> {
                     ex.report("Not opened: " + e.getMessage());
                     done.complete(false);
                 });
@@ -157,7 +161,7 @@ public final class SessionController implements AutoCloseable {
     /** Captures the session and writes it atomically; a failed write leaves the old file and says why. */
     public CompletableFuture<Boolean> saveAs(Path file) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        capture(s -> {
+        ex.capture(s -> {
             if (s == null) {
                 ex.report("Nothing to save yet: there is no model.");
                 done.complete(false);
@@ -169,14 +173,14 @@ public final class SessionController implements AutoCloseable {
                     SessionFile.write(file, s);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     long bytes = Files.size(file);
-                    Platform.runLater(() -> {
+                    background.toUi(() -> {
                         current.set(file);
                         remember(file);
                         ex.inform(String.format("Saved %s (%.1f MB in %.2f s)", file.getFileName(), bytes / 1e6, secs));
                         done.complete(true);
                     });
                 } catch (IOException e) {
-                    Platform.runLater(() -> {
+                    background.toUi(() -> {
                         ex.report("Not saved: " + e.getMessage() + (Files.exists(file) ? " (the existing file is unchanged)" : ""));
                         done.complete(false);
                     });
@@ -186,21 +190,14 @@ public final class SessionController implements AutoCloseable {
         return done;
     }
 
-    /** The explorer's session with its view state and run history, on the UI thread. */
-    private void capture(java.util.function.Consumer<Session> then) {
-        var view = ex.viewState();
-        var runs = List.copyOf(ex.runs);
-        ex.engine.capture(s -> then.accept(s == null ? null : s.with(view, runs)));
-    }
-
     /** Writes the recovery file when training moved since the last autosave. */
     public CompletableFuture<Boolean> autosave() {
-        long step = ex.training.stepProperty().get();
+        long step = ex.step();
         if (step == autosavedStep || step == 0) {
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        capture(s -> {
+        ex.capture(s -> {
             if (s == null) {
                 done.complete(false);
                 return;
@@ -209,12 +206,12 @@ public final class SessionController implements AutoCloseable {
                 try {
                     Files.createDirectories(home);
                     SessionFile.write(recoveryFile(), s);
-                    Platform.runLater(() -> {
+                    background.toUi(() -> {
                         autosavedStep = step;
                         done.complete(true);
                     });
                 } catch (IOException e) {
-                    Platform.runLater(() -> {
+                    background.toUi(() -> {
                         ex.report("Autosave failed: " + e.getMessage());
                         done.complete(false);
                     });
@@ -249,7 +246,7 @@ public final class SessionController implements AutoCloseable {
         io.execute(() -> {
             try {
                 Files.createDirectories(home);
-                lab.diffusion.engine.io.AtomicFiles.write(home.resolve("recent.txt"),
+                AtomicFiles.write(home.resolve("recent.txt"),
                         out -> out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
             } catch (IOException ignored) {
                 // the list is a convenience; the sessions themselves are unaffected
@@ -275,6 +272,5 @@ public final class SessionController implements AutoCloseable {
     @Override
     public void close() {
         autosave.stop();
-        io.shutdown();
     }
 }

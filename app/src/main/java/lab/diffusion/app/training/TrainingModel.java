@@ -166,18 +166,34 @@ public final class TrainingModel {
 
     // Commands (called with engine reports, on the UI thread)
 
-    /** Shows the K history of a model opened from a session (before its first snapshot arrives). */
+    /**
+     * Shows the K history of a model opened from a session; every other readout says "–" until
+     * the model's first snapshot arrives.
+     */
     public void restoreHistory(TrainingHistory.Curve c, long atStep) {
+        clear();
         history.restore(c);
         step.set(atStep);
+        int last = c.lastHeldoutIndex();
+        lastHeldoutStep = last < 0 ? -1 : c.steps()[last];
+        curve.set(history.curve());
+    }
+
+    /** A new model: no steps, no curve, every readout "–" until its first snapshot arrives. */
+    public void clear() {
+        history.restore(new TrainingHistory.Curve(new long[0], new double[0], new double[0], new double[0]));
         lastHeldoutStep = -1;
-        double[] h = c.heldoutBits();
-        for (int i = h.length - 1; i >= 0; i--) {
-            if (!Double.isNaN(h[i])) {
-                lastHeldoutStep = c.steps()[i];
-                break;
-            }
-        }
+        step.set(0);
+        seconds.set(0);
+        kBits.set(Double.NaN);
+        kMinusLnull.set(Double.NaN);
+        heldoutK.set(Double.NaN);
+        stepsPerSecond.set(0);
+        sw2.set(Double.NaN);
+        logLikelihood.set("–");
+        report.set(null);
+        status.set(TrainingStatus.IDLE);
+        message.set("");
         curve.set(history.curve());
     }
 

@@ -1,17 +1,17 @@
-package lab.diffusion.engine.cli;
+package lab.diffusion.engine.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Facts about this process and machine for reports. */
-final class ProcessInfo {
+public final class ProcessInfo {
 
     private ProcessInfo() {
     }
 
     /** Resident set size in MB from /proc (NaN where unavailable). */
-    static double rssMb() {
+    public static double rssMb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -26,7 +26,7 @@ final class ProcessInfo {
     }
 
     /** CPU model name from /proc/cpuinfo, or "unknown". */
-    static String cpu() {
+    public static String cpu() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {
@@ -40,12 +40,12 @@ final class ProcessInfo {
     }
 
     /** Native memory allocated through JavaCPP (ND4J's buffers), MB. */
-    static double nativeMb() {
+    public static double nativeMb() {
         return org.bytedeco.javacpp.Pointer.totalBytes() / (1024.0 * 1024.0);
     }
 
     /** Java heap in use, MB. */
-    static double heapMb() {
+    public static double heapMb() {
         Runtime r = Runtime.getRuntime();
         return (r.totalMemory() - r.freeMemory()) / (1024.0 * 1024.0);
     }

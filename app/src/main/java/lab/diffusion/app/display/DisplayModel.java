@@ -1,4 +1,4 @@
-package lab.diffusion.app.plots;
+package lab.diffusion.app.display;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;

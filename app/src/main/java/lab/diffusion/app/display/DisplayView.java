@@ -1,14 +1,18 @@
-package lab.diffusion.app.plots;
+package lab.diffusion.app.display;
 
+import java.util.Arrays;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import lab.diffusion.app.plots.RenderLoop;
 import lab.diffusion.app.ui.Forms;
 
-/** The Display section: layers, arrow density, and the frame-rate test. */
+/** The Display section: layers, arrow density, and the frame-rate test. FX thread. */
 public final class DisplayView extends VBox {
 
     public DisplayView(DisplayModel model, RenderLoop loop, ObservableBooleanValue idealAvailable) {
@@ -21,13 +25,13 @@ public final class DisplayView extends VBox {
                 "Colour of the learned f_Σ between its bounds: dark at β̃ₜ (posterior variance), light at βₜ.");
         CheckBox ideal = check("Ideal drift (presets)", "ideal-check", model.idealProperty(),
                 "Orange arrows: the drift E[x⁽ᵗ⁻¹⁾|x⁽ᵗ⁾] − x⁽ᵗ⁾ of the true posterior under the preset's distribution.");
-        ideal.disableProperty().bind(javafx.beans.binding.Bindings.not(idealAvailable));
+        ideal.disableProperty().bind(Bindings.not(idealAvailable));
         CheckBox backdrop = check("Samples under the arrows", "backdrop-check", model.backdropProperty(),
                 "Faint reverse samples at t under the drift field.");
         CheckBox align = check("Align rows at their first pulse (binary)", "align-check", model.alignRowsProperty(),
                 "Binary mode: shift every row cyclically so its first 1 sits in the first column, as in the paper's Figure 2.");
         ChoiceBox<Integer> grid = new ChoiceBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(DisplayModel.GRIDS).boxed().toList()));
+                Arrays.stream(DisplayModel.GRIDS).boxed().toList()));
         grid.setId("grid-choice");
         grid.setValue(model.gridProperty().get());
         grid.valueProperty().addListener((o, a, b) -> model.gridProperty().set(b));
@@ -39,7 +43,7 @@ public final class DisplayView extends VBox {
         getChildren().addAll(color, arrows, heat, ideal, backdrop, form, align, continuous);
     }
 
-    private static CheckBox check(String text, String id, javafx.beans.property.BooleanProperty p, String tip) {
+    private static CheckBox check(String text, String id, BooleanProperty p, String tip) {
         CheckBox c = Forms.tip(new CheckBox(text), tip);
         c.setId(id);
         c.selectedProperty().bindBidirectional(p);

@@ -1,8 +1,8 @@
-package lab.diffusion.app.data;
+package lab.diffusion.app.points;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -19,8 +19,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import lab.diffusion.app.ui.Background;
 import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.data.DataException;
+import lab.diffusion.engine.data.PointCsv;
+import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Preset;
 import org.controlsfx.control.SegmentedButton;
 
@@ -28,12 +32,14 @@ import org.controlsfx.control.SegmentedButton;
 public final class DataView extends VBox {
 
     private final DataModel model;
-    private final Label message = Forms.note("");
+    private final Background background;
+    private final MessageLabel message = new MessageLabel("data-message");
     private final ChoiceBox<Preset> presets = new ChoiceBox<>(FXCollections.observableArrayList(Preset.values()));
 
-    public DataView(DataModel model) {
+    public DataView(DataModel model, Background background) {
         super(8);
         this.model = model;
+        this.background = background;
         getStyleClass().add("data-view");
 
         presets.setId("preset-choice");
@@ -139,44 +145,30 @@ public final class DataView extends VBox {
         Forms.row(form, "Preset", presets);
         Forms.row(form, "Brush", brush);
         Forms.row(form, "Density", density);
-        message.setId("data-message");
-        message.getStyleClass().add("error-text");
         getChildren().addAll(form, textRow, new Label("Draw on the Forward plot:"), tools, edit, files, count, message);
         setAlignment(Pos.TOP_LEFT);
     }
 
     /** Shows a message (empty hides it). */
     public void say(String text) {
-        message.setText(text);
-        message.setVisible(!text.isEmpty());
-        message.setManaged(!text.isEmpty());
+        message.say(text);
     }
 
     /**
      * Imports a CSV file, reading it off the UI thread; on failure the old data stay and the
      * message says why. The returned future completes on the UI thread with true on success.
      */
-    public java.util.concurrent.CompletableFuture<Boolean> importFile(Path file) {
+    public CompletableFuture<Boolean> importFile(Path file) {
         say("Reading " + file.getFileName() + "…");
-        java.util.concurrent.CompletableFuture<Boolean> done = new java.util.concurrent.CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                lab.diffusion.engine.data.PointSet p = DataModel.readCsv(file);
-                javafx.application.Platform.runLater(() -> {
-                    model.setImported(p, file.getFileName().toString());
-                    say("");
-                    done.complete(true);
-                });
-            } catch (DataException ex) {
-                javafx.application.Platform.runLater(() -> {
-                    say("Not imported: " + ex.getMessage());
-                    done.complete(false);
-                });
+        return background.call(() -> DataModel.readCsv(file)).handle((points, e) -> {
+            if (e != null) {
+                say("Not imported: " + e.getMessage());
+                return false;
             }
-        }, "diffusion-lab-import");
-        reader.setDaemon(true);
-        reader.start();
-        return done;
+            model.setImported(points, file.getFileName().toString());
+            say("");
+            return true;
+        });
     }
 
     private void chooseImport() {
@@ -197,12 +189,18 @@ public final class DataView extends VBox {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
         File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
-            try {
-                model.exportCsv(f.toPath());
-                say("");
-            } catch (IOException ex) {
-                say(ex.getMessage());
-            }
+            PointSet points = model.points();
+            Path out = f.toPath();
+            background.call(() -> {
+                PointCsv.write(out, points);
+                return true;
+            }).whenComplete((ok, e) -> {
+                if (e == null) {
+                    message.inform("Exported " + points.size() + " points to " + out.getFileName());
+                } else {
+                    say("Not exported: " + e.getMessage());
+                }
+            });
         }
     }
 }

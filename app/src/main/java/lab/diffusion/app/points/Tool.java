@@ -1,4 +1,4 @@
-package lab.diffusion.app.data;
+package lab.diffusion.app.points;
 
 /** What a mouse press on the data plot does. */
 public enum Tool {

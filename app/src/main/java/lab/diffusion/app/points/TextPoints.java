@@ -1,4 +1,4 @@
-package lab.diffusion.app.data;
+package lab.diffusion.app.points;
 
 import java.util.SplittableRandom;
 import javafx.scene.SnapshotParameters;

@@ -1,0 +1,452 @@
+package lab.diffusion.app.points;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.TitledPane;
+import lab.diffusion.app.mode.DataChoice;
+import lab.diffusion.app.mode.ExplorerMode;
+import lab.diffusion.app.mode.KUnits;
+import lab.diffusion.app.mode.ModeContext;
+import lab.diffusion.app.mode.ModeSettings;
+import lab.diffusion.app.plots.DriftPlot;
+import lab.diffusion.app.plots.ForwardPlot;
+import lab.diffusion.app.plots.PlotCanvas;
+import lab.diffusion.app.plots.PointColors;
+import lab.diffusion.app.plots.ReversePlot;
+import lab.diffusion.app.schedule.ScheduleModel;
+import lab.diffusion.app.ui.FileExport;
+import lab.diffusion.app.ui.LatestTask;
+import lab.diffusion.engine.data.DataException;
+import lab.diffusion.engine.data.PointCsv;
+import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.data.Preset;
+import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.live.LiveResults;
+import lab.diffusion.engine.model.GaussianTables;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.process.ForwardPaths;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.schedule.Schedules;
+import lab.diffusion.engine.session.Session;
+
+/**
+ * 2D points, the paper's Figure 1: the data (a preset, a drawing, a CSV) pushed through the
+ * forward process, reverse samples from noise, and the learned drift field over a heat map of
+ * the learned variance, all at the timeline's t. Points are drawn on the Forward plot. FX thread;
+ * forward paths are computed on the background executor.
+ */
+public final class PointsMode implements ExplorerMode {
+
+    /** True log-likelihood of the swiss roll preset (paper-math §4), the ceiling for K. */
+    public static final double SWISSROLL_LOGLIK_BITS = -0.93;
+
+    public final DataModel data = new DataModel();
+    public final ForwardPlot forwardPlot = new ForwardPlot();
+    public final ReversePlot reversePlot = new ReversePlot();
+    public final DriftPlot driftPlot = new DriftPlot();
+
+    private final ModeContext ctx;
+    private final DataView view;
+    private final PointsDrawing drawing;
+    private final LatestTask forwardTask;
+    private final LatestTask endpointTask;
+    private final List<DataChoice> choices = new ArrayList<>();
+    private double[] world = {-4, 4, -4, 4};
+    private float[][] forwardStates;
+    private LiveResults.Reverse lastReverse;
+    private PointSet idealReference;
+    private int followIndex = -1;
+    /** What the Reverse and Drift plots say while they have nothing of the model shown. */
+    private String loading = "sampling…";
+
+    public PointsMode(ModeContext ctx) {
+        this.ctx = ctx;
+        this.view = new DataView(data, ctx.background());
+        this.drawing = new PointsDrawing(this, ctx);
+        this.forwardTask = ctx.background().latest();
+        this.endpointTask = ctx.background().latest();
+        for (Preset p : Preset.values()) {
+            choices.add(new DataChoice(this, p.id(), p.label(), false, () -> data.loadPreset(p)));
+        }
+        data.loadPreset(Preset.SWISSROLL);
+        data.pointsProperty().addListener((o, a, b) -> {
+            follow(-1);
+            ctx.dataChanged(this, false);
+        });
+        data.boundsVersionProperty().addListener((o, a, b) -> refitWorld());
+        var d = ctx.display();
+        d.colorByStartProperty().addListener((o, a, b) -> {
+            forwardPlot.setColorByStart(b);
+            reversePlot.setColorByStart(b);
+        });
+        d.arrowsProperty().addListener((o, a, b) -> driftPlot.setShowArrows(b));
+        d.heatProperty().addListener((o, a, b) -> driftPlot.setShowHeat(b));
+        d.idealProperty().addListener((o, a, b) -> driftPlot.setShowIdeal(b));
+        d.backdropProperty().addListener((o, a, b) -> updateBackdrop());
+        d.gridProperty().addListener((o, a, b) -> requestDrift());
+        refitWorld();
+    }
+
+    // ------------------------------------------------------------------ what it is
+
+    @Override
+    public String id() {
+        return "points";
+    }
+
+    @Override
+    public String label() {
+        return "2D points";
+    }
+
+    @Override
+    public boolean accepts(PointData d, ModelSpec spec) {
+        return !d.isImages() && spec.kind() != ModelSpec.Kind.BINOMIAL && d.dim() == 2;
+    }
+
+    @Override
+    public ModeSettings defaults() {
+        return new ModeSettings(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), ScheduleModel.MAX_T, 512,
+                2000);
+    }
+
+    @Override
+    public List<ModelSpec.Kind> modelKinds() {
+        return List.of(ModelSpec.Kind.PAPER, ModelSpec.Kind.DDPM);
+    }
+
+    @Override
+    public int maxSamples() {
+        return 5000;
+    }
+
+    @Override
+    public int samplesStep() {
+        return 100;
+    }
+
+    @Override
+    public List<DataChoice> dataChoices() {
+        return choices;
+    }
+
+    @Override
+    public DataChoice currentChoice() {
+        Preset p = data.presetProperty().get();
+        return p == null ? null : choices.get(p.ordinal());
+    }
+
+    // ------------------------------------------------------------------ data
+
+    @Override
+    public PointData trainingData() throws DataException {
+        return data.toPointData();
+    }
+
+    @Override
+    public String problem() {
+        int n = data.points().size();
+        return n >= DataModel.MIN_TRAIN_POINTS ? "" : "Draw or load at least " + DataModel.MIN_TRAIN_POINTS + " points to train (there "
+                + (n == 1 ? "is 1" : "are " + n) + ").";
+    }
+
+    @Override
+    public boolean isLoading() {
+        return false;
+    }
+
+    @Override
+    public ModelSpec fitSpec(ModelSpec spec, PointData d, boolean newModel) {
+        return spec;
+    }
+
+    @Override
+    public double evaluationSeconds() {
+        return 5;
+    }
+
+    @Override
+    public int evaluationExamples() {
+        return 2000;
+    }
+
+    @Override
+    public int logLikelihoodExamples() {
+        return 1000;
+    }
+
+    @Override
+    public String dataName() {
+        String s = data.sourceProperty().get();
+        return s.isEmpty() ? "drawing" : s;
+    }
+
+    @Override
+    public KUnits units() {
+        boolean swiss = data.presetProperty().get() == Preset.SWISSROLL;
+        return new KUnits("sample", 1, GaussianTables.nullLogLikelihood(2) / Math.log(2), "L_null (unit Gaussian)",
+                swiss ? SWISSROLL_LOGLIK_BITS : Double.NaN, swiss ? "true log-likelihood ≈ −0.93 (the ceiling)" : "");
+    }
+
+    @Override
+    public PointSet idealReference() {
+        return idealReference;
+    }
+
+    @Override
+    public boolean settled() {
+        return data.presetProperty().get() != null;
+    }
+
+    @Override
+    public void showSession(PointData d) {
+        Preset p = Preset.find(d.source());
+        PointSet shown = p != null ? p.generate(DataModel.PRESET_POINTS, ctx.dataSeed())
+                : d.standardizer().invert(d.train().head(DataModel.MAX_POINTS));
+        data.showSession(shown, d.source(), p, d);
+    }
+
+    @Override
+    public void undo() {
+        data.undo();
+    }
+
+    @Override
+    public void redo() {
+        data.redo();
+    }
+
+    // ------------------------------------------------------------------ views
+
+    @Override
+    public List<PlotCanvas> plots() {
+        return List.of(forwardPlot, reversePlot, driftPlot);
+    }
+
+    @Override
+    public Node dataView() {
+        return view;
+    }
+
+    /** The Data section (tests import through it). */
+    public DataView view() {
+        return view;
+    }
+
+    @Override
+    public List<TitledPane> sections() {
+        return List.of();
+    }
+
+    @Override
+    public boolean editsAt(PlotCanvas plot, double x, double y) {
+        return plot == forwardPlot && data.toolProperty().get() != Tool.FOLLOW;
+    }
+
+    /** The plotted region of the point plots (data units: xMin, xMax, yMin, yMax). */
+    public double[] world() {
+        return world.clone();
+    }
+
+    @Override
+    public void recomputeForward(Schedule s) {
+        PointSet pts = data.points();
+        Standardizer st = data.standardizer();
+        long seed = ctx.dataSeed();
+        forwardTask.submit(() -> {
+            float[][] states = ForwardPaths.compute(pts, st, s, seed);
+            return new Forward(states, PointColors.byAngle(states[0], pts.size()));
+        }, f -> {
+            forwardStates = f.states();
+            forwardPlot.setStates(f.states(), f.colors());
+            ctx.subtitlesChanged();
+        });
+        Preset p = data.presetProperty().get();
+        idealReference = p == null ? null : p.standardizer().apply(p.generate(3000, 99));
+        if (idealReference == null) {
+            ctx.display().idealProperty().set(false);
+        }
+    }
+
+    private record Forward(float[][] states, PointColors colors) {
+    }
+
+    @Override
+    public void recomputeEndpoint(Schedule s) {
+        PointSet pts = data.points();
+        PointSet std = pts.size() >= 2 ? data.standardizer().apply(pts) : null;
+        endpointTask.submit(() -> ScheduleModel.endpointKl(std, s), kl -> ctx.schedule().setEndpoint(kl));
+    }
+
+    @Override
+    public void setT(int t) {
+        forwardPlot.setT(t);
+        reversePlot.setT(t);
+        updateBackdrop();
+        requestDrift();
+    }
+
+    @Override
+    public void updateSubtitles(int t, Schedule s) {
+        forwardPlot.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %,d points", t, s.alphaBar(Math.min(t, s.steps())),
+                forwardPlot.pointCount()));
+        reversePlot.setSubtitle(lastReverse == null ? loading : String.format("t = %d   %,d samples from noise at T = %d",
+                t, reversePlot.pointCount(), s.steps()));
+        LiveResults.Drift d = driftPlot.drift();
+        driftPlot.setSubtitle(d == null ? loading : t <= 1
+                ? String.format("step 1 → 0 (fixed: the forward kernel)   arrows ×%.3g", d.arrowScale())
+                : String.format("step %d → %d   arrows ×%.3g", t, t - 1, d.arrowScale()));
+    }
+
+    @Override
+    public void showLoading(String what) {
+        loading = what;
+        lastReverse = null;
+        reversePlot.setStates(null);
+        reversePlot.setNote("");
+        reversePlot.setFollowPath(null);
+        driftPlot.setDrift(null);
+        driftPlot.setBackdrop(null);
+        follow(-1);
+    }
+
+    @Override
+    public void onReverse(LiveResults.Reverse r) {
+        if (r.dim() != 2) {
+            return;
+        }
+        lastReverse = r;
+        loading = "sampling…";
+        reversePlot.setStates(r.states());
+        reversePlot.setNote(r.step() == 0 ? "Untrained: each reverse step is the forward kernel." : "");
+        updateBackdrop();
+    }
+
+    @Override
+    public void onDrift(LiveResults.Drift d) {
+        driftPlot.setDrift(d);
+    }
+
+    @Override
+    public void onFollow(LiveResults.Follow f) {
+        if (f.index() == followIndex) {
+            reversePlot.setFollowPath(f.reversePath());
+        }
+    }
+
+    @Override
+    public PointSet shownSamples() {
+        return lastReverse == null ? null : PointSet.wrap(lastReverse.states()[0].clone(), 2);
+    }
+
+    @Override
+    public String caption(int t, Schedule s, boolean trained, double kGain) {
+        int steps = s.steps();
+        double signal = Math.sqrt(s.alphaBar(Math.min(t, steps)));
+        Preset p = data.presetProperty().get();
+        String what = p == Preset.SWISSROLL ? "the roll" : p == null ? "the drawing" : "the data";
+        if (t == 0) {
+            return String.format("t = 0: the data. The reverse samples have come all the way back from noise%s.",
+                    trained ? "" : " (the model is untrained, so they are still noise)");
+        }
+        if (t >= steps) {
+            return String.format("t = T = %d: only %.1f %% of the signal is left; the reverse process starts from N(0, I) here.",
+                    steps, 100 * signal);
+        }
+        String drift = !trained ? "The untrained drift only shrinks points toward the centre, as the forward kernel does."
+                : kGain > 1.5 ? "The learned drift points back toward " + what + "."
+                : "The drift is starting to point toward " + what + "; training goes on.";
+        return String.format("t = %d: the forward process has removed %.0f %% of the signal. %s", t, 100 * (1 - signal), drift);
+    }
+
+    @Override
+    public FileExport samplesExport() {
+        PointSet s = shownSamples();
+        return s == null ? null : new FileExport("Export samples", "samples.csv", "CSV", "*.csv",
+                "Exported " + s.size() + " samples", out -> PointCsv.write(out, s));
+    }
+
+    @Override
+    public FileExport dataExport() {
+        PointSet p = data.points();
+        return new FileExport("Export data", "data.csv", "CSV", "*.csv", "Exported " + p.size() + " points",
+                out -> PointCsv.write(out, p));
+    }
+
+    @Override
+    public PlotCanvas comparePlot(String title) {
+        ReversePlot r = new ReversePlot();
+        r.setTitle(title);
+        r.setWorld(world[0], world[1], world[2], world[3]);
+        r.setEqualAspect(true);
+        return r;
+    }
+
+    @Override
+    public void showCompared(PlotCanvas plot, float[][] states, Session run) {
+        ((ReversePlot) plot).setStates(states);
+    }
+
+    // ------------------------------------------------------------------ following a point
+
+    /** Follows shown point i (−1 stops): its forward path at once, a reverse path from the engine. */
+    public void follow(int i) {
+        followIndex = i;
+        if (i < 0 || forwardStates == null || i >= forwardStates[0].length / 2) {
+            followIndex = -1;
+            forwardPlot.setFollowPath(null);
+            reversePlot.setFollowPath(null);
+            return;
+        }
+        float[] path = ForwardPaths.path(forwardStates, i);
+        forwardPlot.setFollowPath(path);
+        reversePlot.setFollowPath(null);
+        ctx.engine().requestFollow(i, path);
+    }
+
+    public int followedIndex() {
+        return followIndex;
+    }
+
+    /** The drawing and following on the Forward plot. */
+    public PointsDrawing drawing() {
+        return drawing;
+    }
+
+    // ------------------------------------------------------------------ plot geometry
+
+    private void refitWorld() {
+        PointSet pts = data.points();
+        if (pts.size() == 0) {
+            return;
+        }
+        Standardizer st = data.standardizer();
+        double[] m = st.mean();
+        double half = 3.3 * st.scale();
+        for (int i = 0; i < pts.size(); i++) {
+            half = Math.max(half, 1.08 * Math.abs(pts.get(i, 0) - m[0]));
+            half = Math.max(half, 1.08 * Math.abs(pts.get(i, 1) - m[1]));
+        }
+        world = new double[] {m[0] - half, m[0] + half, m[1] - half, m[1] + half};
+        for (PlotCanvas p : plots()) {
+            p.setWorld(world[0], world[1], world[2], world[3]);
+        }
+        requestDrift();
+    }
+
+    /** Asks the engine for the drift field at the timeline's t over the shown region. */
+    public void requestDrift() {
+        if (ctx.isShown(this)) {
+            ctx.engine().requestDrift(ctx.t(), world[0], world[1], world[2], world[3], ctx.display().gridProperty().get());
+        }
+    }
+
+    private void updateBackdrop() {
+        int t = ctx.t();
+        driftPlot.setBackdrop(ctx.display().backdropProperty().get() && lastReverse != null && t < lastReverse.states().length
+                ? lastReverse.states()[t] : null);
+    }
+}

@@ -1,5 +1,6 @@
 package lab.diffusion.app;
 
+import java.util.Locale;
 import javafx.application.Application;
 
 /**
@@ -33,7 +34,7 @@ public final class Launcher {
             b.append(System.lineSeparator())
                     .append("JavaFX needs the GTK 3 libraries (every Linux desktop has them; on Debian or Ubuntu: "
                             + "sudo apt install libgtk-3-0).");
-        } else if (why.toLowerCase(java.util.Locale.ROOT).contains("display")) {
+        } else if (why.toLowerCase(Locale.ROOT).contains("display")) {
             b.append(System.lineSeparator()).append("Start it from a desktop session (or set DISPLAY).");
         }
         return b.toString();

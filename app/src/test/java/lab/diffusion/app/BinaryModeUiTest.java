@@ -1,23 +1,21 @@
 package lab.diffusion.app;
 
-import lab.diffusion.app.binary.BinaryMode;
-import lab.diffusion.app.points.PointsMode;
-import lab.diffusion.app.window.MainWindow;
-import lab.diffusion.app.explorer.Explorer;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import lab.diffusion.app.binary.BinaryMode;
+import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.plots.Viewport;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.schedule.ScheduleFamily;
@@ -29,6 +27,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Binary mode (the heartbeat) driven like a person would. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,7 +66,7 @@ class BinaryModeUiTest {
     static void waitFor(String what, int seconds, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
     }
@@ -85,7 +88,7 @@ class BinaryModeUiTest {
         assertTrue(binary.forward.isVisible() && !points.forwardPlot.isVisible());
         float[] atZero = binary.forward.current().clone();
         robot.interact(() -> ex.timeline.setT(1500));
-        assertFalse(java.util.Arrays.equals(atZero, binary.forward.current()), "the forward raster changes with t");
+        assertFalse(Arrays.equals(atZero, binary.forward.current()), "the forward raster changes with t");
         waitFor("probabilities for t", () -> binary.probability.rowCount() == 64);
         assertTrue(robot.lookup("#row-count").queryAs(Label.class).getText().startsWith("64 sequences of 20 bits"));
     }
@@ -121,7 +124,7 @@ class BinaryModeUiTest {
         for (String content : new String[] {"0,1,2\n", "0,1\n0,1,1\n", ""}) {
             Path f = Files.createTempFile(dir, "seq", ".csv");
             Files.writeString(f, content);
-            var done = new java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Boolean>>();
+            var done = new CompletableFuture<CompletableFuture<Boolean>>();
             robot.interact(() -> done.complete(binary.view().importFile(f)));
             assertFalse(done.get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS));
             WaitForAsyncUtils.waitForFxEvents();
@@ -146,7 +149,7 @@ class BinaryModeUiTest {
     @Test
     void theBinomialHeadIsOfferedAndApplied(FxRobot robot) {
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<Boolean> head = robot.lookup("#model-head").queryAs(javafx.scene.control.ChoiceBox.class);
+        ChoiceBox<Boolean> head = robot.lookup("#model-head").queryAs(ChoiceBox.class);
         assertTrue(head.isDisabled(), "the head is a binomial setting");
         enterBinaryMode(robot);
         assertTrue(ex.training.specProperty().get().cleanBitHead(), "clean-bit head by default");
@@ -170,7 +173,7 @@ class BinaryModeUiTest {
     void trainingTheHeartbeatRaisesK(FxRobot robot) {
         enterBinaryMode(robot);
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ChoiceBox<Boolean> head = robot.lookup("#model-head").queryAs(javafx.scene.control.ChoiceBox.class);
+        ChoiceBox<Boolean> head = robot.lookup("#model-head").queryAs(ChoiceBox.class);
         robot.interact(() -> head.setValue(false));
         robot.interact(() -> robot.lookup("#apply-model").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();

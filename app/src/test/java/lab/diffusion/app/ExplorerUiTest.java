@@ -1,28 +1,37 @@
 package lab.diffusion.app;
 
-import lab.diffusion.app.points.PointsMode;
-import lab.diffusion.app.window.MainWindow;
-import lab.diffusion.app.explorer.Explorer;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.plots.CurveChart;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.schedule.ScheduleFamily;
@@ -34,6 +43,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The explorer window driven like a person would, headless (Monocle). */
 @ExtendWith(ApplicationExtension.class)
@@ -66,7 +80,7 @@ class ExplorerUiTest {
     static void waitFor(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
     }
@@ -202,7 +216,7 @@ class ExplorerUiTest {
     }
 
     private void importAndWait(FxRobot robot, Path file) throws Exception {
-        var done = new java.util.concurrent.CompletableFuture<java.util.concurrent.CompletableFuture<Boolean>>();
+        var done = new CompletableFuture<CompletableFuture<Boolean>>();
         robot.interact(() -> done.complete(points.view().importFile(file)));
         done.get(10, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -261,31 +275,31 @@ class ExplorerUiTest {
 
     @Test
     void everyControlHasATooltip(FxRobot robot) {
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         int[] checked = {0};
         robot.interact(() -> {
-            for (javafx.scene.control.TitledPane p : robot.lookup(".sidebar-section").queryAllAs(javafx.scene.control.TitledPane.class)) {
+            for (TitledPane p : robot.lookup(".sidebar-section").queryAllAs(TitledPane.class)) {
                 p.setExpanded(true);
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
-        for (javafx.scene.Node n : robot.lookup(node -> node instanceof javafx.scene.control.ButtonBase
-                || node instanceof javafx.scene.control.ChoiceBox || node instanceof javafx.scene.control.ComboBox
-                || node instanceof javafx.scene.control.Spinner || node instanceof javafx.scene.control.Slider
-                || (node instanceof javafx.scene.control.TextField && !(node.getParent() instanceof javafx.scene.control.Spinner)
-                    && !(node.getParent() instanceof javafx.scene.control.ComboBox))).queryAll()) {
-            javafx.scene.control.Control c = (javafx.scene.control.Control) n;
+        for (Node n : robot.lookup(node -> node instanceof ButtonBase
+                || node instanceof ChoiceBox || node instanceof ComboBox
+                || node instanceof Spinner || node instanceof Slider
+                || (node instanceof TextField && !(node.getParent() instanceof Spinner)
+                    && !(node.getParent() instanceof ComboBox))).queryAll()) {
+            Control c = (Control) n;
             checked[0]++;
-            if (c.isVisible() && lab.diffusion.app.ui.Forms.tipText(c) == null && !(c.getParent() instanceof javafx.scene.control.ComboBox)
-                    && !c.getStyleClass().contains("arrow-button") && !(n.getParent() instanceof javafx.scene.control.ScrollBar)) {
-                missing.add(c.getClass().getSimpleName() + " " + c.getId() + " " + (c instanceof javafx.scene.control.Labeled l ? l.getText() : ""));
+            if (c.isVisible() && Forms.tipText(c) == null && !(c.getParent() instanceof ComboBox)
+                    && !c.getStyleClass().contains("arrow-button") && !(n.getParent() instanceof ScrollBar)) {
+                missing.add(c.getClass().getSimpleName() + " " + c.getId() + " " + (c instanceof Labeled l ? l.getText() : ""));
             }
         }
         assertTrue(checked[0] >= 40, "only " + checked[0] + " controls found");
         assertTrue(missing.isEmpty(), "controls without a tooltip: " + missing);
         // tooltips are made when the pointer first reaches a control
-        javafx.scene.control.Control train = robot.lookup("#train-button").queryAs(javafx.scene.control.Control.class);
-        String text = lab.diffusion.app.ui.Forms.tipText(train);
+        Control train = robot.lookup("#train-button").queryAs(Control.class);
+        String text = Forms.tipText(train);
         assertTrue(text != null && text.startsWith("Train"), text);
         robot.moveTo(train);
         WaitForAsyncUtils.waitForFxEvents();
@@ -300,14 +314,14 @@ class ExplorerUiTest {
         assertEquals(2500, points.data.points().size());
         waitFor("the forward plot shows the letters", () -> points.forwardPlot.pointCount() == 2500);
         robot.interact(() -> {
-            for (javafx.scene.control.TitledPane p : robot.lookup(".sidebar-section").queryAllAs(javafx.scene.control.TitledPane.class)) {
+            for (TitledPane p : robot.lookup(".sidebar-section").queryAllAs(TitledPane.class)) {
                 p.setExpanded(true);
             }
         });
         robot.doubleClickOn("#model-width .text-field").write("lots").press(KeyCode.ENTER).release(KeyCode.ENTER);
         Label msg = robot.lookup("#model-message").queryAs(Label.class);
         assertTrue(msg.getText().contains("not a whole number"), msg.getText());
-        assertEquals(128, ((javafx.scene.control.Spinner<?>) robot.lookup("#model-width").query()).getValue());
+        assertEquals(128, ((Spinner<?>) robot.lookup("#model-width").query()).getValue());
         robot.doubleClickOn("#model-width .text-field").write("100000").press(KeyCode.ENTER).release(KeyCode.ENTER);
         assertTrue(msg.getText().contains("from 8 to 512"), msg.getText());
         assertEquals(ModelSpec.Kind.PAPER, ex.training.specProperty().get().kind());

@@ -1,20 +1,19 @@
 package lab.diffusion.app;
 
-import lab.diffusion.app.images.ImageMode;
-import lab.diffusion.app.binary.BinaryMode;
-import lab.diffusion.app.points.PointsMode;
-import lab.diffusion.app.window.MainWindow;
-import lab.diffusion.app.explorer.Explorer;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import lab.diffusion.app.binary.BinaryMode;
+import lab.diffusion.app.explorer.Explorer;
+import lab.diffusion.app.images.ImageMode;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.model.ModelSpec;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Image mode: digits, a painted mask, inpainting and denoising, driven like a person would. */
 @ExtendWith(ApplicationExtension.class)
@@ -68,7 +71,7 @@ class ImageModeUiTest {
         BinaryModeUiTest.waitFor("reverse samples", () -> images.reverse.imageCount() == 16);
         float[] atZero = images.forward.current().clone();
         robot.interact(() -> ex.timeline.setT(150));
-        assertFalse(java.util.Arrays.equals(atZero, images.forward.current()), "the forward grid changes with t");
+        assertFalse(Arrays.equals(atZero, images.forward.current()), "the forward grid changes with t");
         assertTrue(robot.lookup("#image-description").queryAs(Label.class).getText().contains("9,000 training digits"));
     }
 
@@ -100,7 +103,7 @@ class ImageModeUiTest {
         }
         Point2D from = cp.localToScreen(x0 + 8, y);
         Point2D to = cp.localToScreen(x0 + 80, y);
-        robot.drag(from).moveTo(to).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag(from).moveTo(to).release(MouseButton.PRIMARY);
         int holes = images.condition.holePixelsProperty().get();
         assertTrue(holes > 10 && holes < 400, "painted hole pixels: " + holes);
         boolean[] mask = images.condition.maskProperty().get().clone();
@@ -147,8 +150,8 @@ class ImageModeUiTest {
     }
 
     /** Visible with all its ancestors. */
-    static boolean shown(javafx.scene.Node n) {
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+    static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
                 return false;
             }
@@ -159,7 +162,7 @@ class ImageModeUiTest {
     @Test
     void ownImagesAreConvertedAndBadOnesRefused(FxRobot robot) throws Exception {
         enterImageMode(robot);
-        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(56, 56, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage rgb = new BufferedImage(56, 56, BufferedImage.TYPE_INT_RGB);
         rgb.setRGB(10, 10, 0xFFFFFF);
         Path png = dir.resolve("mine.png");
         javax.imageio.ImageIO.write(rgb, "png", png.toFile());

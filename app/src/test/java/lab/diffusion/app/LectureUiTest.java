@@ -1,30 +1,37 @@
 package lab.diffusion.app;
 
-import lab.diffusion.app.binary.BinaryMode;
-import lab.diffusion.app.points.PointsMode;
-import lab.diffusion.app.window.MainWindow;
-import lab.diffusion.app.explorer.Explorer;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
+import lab.diffusion.app.binary.BinaryMode;
+import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.lecture.KeyMap;
+import lab.diffusion.app.plots.PointColors;
+import lab.diffusion.app.points.PointsMode;
 import lab.diffusion.app.session.SessionController;
+import lab.diffusion.app.ui.Forms;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.engine.session.Demos;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lecture mode, the keyboard map, themes and the bundled demos. */
 @ExtendWith(ApplicationExtension.class)
@@ -132,27 +139,27 @@ class LectureUiTest {
 
     @Test
     void collapsedSectionsGetTheirContentAfterTheFirstFramesOrWhenOpened(FxRobot robot) {
-        java.util.Set<javafx.scene.control.TitledPane> sections = robot.lookup(".sidebar-section")
-                .queryAllAs(javafx.scene.control.TitledPane.class);
+        Set<TitledPane> sections = robot.lookup(".sidebar-section")
+                .queryAllAs(TitledPane.class);
         assertTrue(sections.size() >= 8, "the sidebar's sections: " + sections.size());
         BinaryModeUiTest.waitFor("every section has its content", () -> sections.stream().allMatch(p -> p.getContent() != null));
         assertTrue(robot.lookup("#model-head").tryQuery().isPresent(), "the Model section's controls are in the window");
         robot.interact(() -> {
-            javafx.scene.control.Label inside = new javafx.scene.control.Label("inside");
-            javafx.scene.control.TitledPane p = lab.diffusion.app.ui.Forms.lazySection("Lazy", inside);
+            Label inside = new Label("inside");
+            TitledPane p = Forms.lazySection("Lazy", inside);
             assertNull(p.getContent());
-            assertTrue(lab.diffusion.app.ui.Forms.pending(p));
+            assertTrue(Forms.pending(p));
             p.setExpanded(true);
             assertNotNull(p.getContent(), "opening a section gives it its content at once");
             assertTrue(inside.getParent() != null && p.getContent() == inside.getParent());
-            assertFalse(lab.diffusion.app.ui.Forms.pending(p));
+            assertFalse(Forms.pending(p));
         });
     }
 
     @Test
     void theOverlayListsEveryKey(FxRobot robot) {
         robot.interact(window::toggleKeyMap);
-        var overlay = robot.lookup("#key-overlay").queryAs(javafx.scene.layout.GridPane.class);
+        var overlay = robot.lookup("#key-overlay").queryAs(GridPane.class);
         assertTrue(overlay.isVisible());
         var labels = overlay.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
         for (KeyMap.Key k : KeyMap.KEYS) {
@@ -173,7 +180,7 @@ class LectureUiTest {
         robot.interact(() -> ex.appearance.themeProperty().set("high-contrast"));
         assertTrue(sheets.stream().anyMatch(s -> s.endsWith("high-contrast.css")) && sheets.stream().noneMatch(s -> s.endsWith("dark.css")));
         robot.interact(() -> ex.appearance.colourBlindProperty().set(true));
-        assertTrue(lab.diffusion.app.plots.PointColors.colourBlindSafe());
+        assertTrue(PointColors.colourBlindSafe());
         robot.interact(() -> {
             ex.appearance.colourBlindProperty().set(false);
             ex.appearance.themeProperty().set("light");
@@ -183,18 +190,18 @@ class LectureUiTest {
 
     @Test
     void aDemoOpensWithATrainedModelWithoutTraining(FxRobot robot) throws Exception {
-        assertTrue(lab.diffusion.engine.session.Demos.exists("digits"), "the digits demo is bundled");
+        assertTrue(Demos.exists("digits"), "the digits demo is bundled");
         long t0 = System.nanoTime();
-        var opened = new java.util.concurrent.CompletableFuture<Boolean>();
+        var opened = new CompletableFuture<Boolean>();
         robot.interact(() -> sessions.openDemo("heartbeat").thenAccept(opened::complete));
-        assertTrue(opened.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(opened.get(30, TimeUnit.SECONDS));
         double secs = (System.nanoTime() - t0) / 1e9;
         assertEquals(binary, ex.mode());
         BinaryModeUiTest.waitFor("the trained model", () -> ex.training.stepProperty().get() > 100_000);
         assertFalse(ex.training.runningProperty().get(), "no training needed");
         BinaryModeUiTest.waitFor("its samples", () -> binary.reverse.rowCount() == 64);
         BinaryModeUiTest.waitFor("its training curve, kept whole", () -> ex.trainer.kChart.pointCount() > 100);
-        javafx.scene.control.Label message = robot.lookup("#app-message").queryAs(javafx.scene.control.Label.class);
+        Label message = robot.lookup("#app-message").queryAs(Label.class);
         assertTrue(message.getText().startsWith("Opened the demo 'heartbeat'"), message.getText());
         assertTrue(message.getStyleClass().contains("info-text") && !message.getStyleClass().contains("error-text"),
                 "good news is not shown as an error: " + message.getStyleClass());

@@ -1,21 +1,22 @@
 package lab.diffusion.app;
 
-import lab.diffusion.app.points.PointsMode;
-import lab.diffusion.app.window.MainWindow;
-import lab.diffusion.app.explorer.Explorer;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.plots.KnotPlot;
+import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.window.MainWindow;
+import lab.diffusion.engine.schedule.ScheduleCsv;
 import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.schedule.Schedules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The schedule lab from the window: drawing knots, learning the schedule, comparing two, IS log p. */
 @ExtendWith(ApplicationExtension.class)
@@ -58,10 +63,10 @@ class ScheduleLabUiTest {
         BinaryModeUiTest.waitFor("the knots on screen", () -> plot.viewport() != null);
         double[] p = plot.knotPosition(2);
         Point2D from = plot.localToScreen(p[0], p[1]);
-        robot.drag(from).moveTo(from.add(0, -60)).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag(from).moveTo(from.add(0, -60)).release(MouseButton.PRIMARY);
         assertEquals(ScheduleFamily.CUSTOM, ex.schedule.family());
-        assertFalse(java.util.Arrays.equals(beforeBetas, ex.schedule.schedule().betas()), "the schedule changed");
-        BinaryModeUiTest.waitFor("the forward plot to follow", () -> !java.util.Arrays.equals(before, points.forwardPlot.currentPositions()));
+        assertFalse(Arrays.equals(beforeBetas, ex.schedule.schedule().betas()), "the schedule changed");
+        BinaryModeUiTest.waitFor("the forward plot to follow", () -> !Arrays.equals(before, points.forwardPlot.currentPositions()));
         assertTrue(ex.schedule.readoutProperty().get().contains("KL"), ex.schedule.readoutProperty().get());
         robot.interact(() -> editor.stage().close());
     }
@@ -69,7 +74,7 @@ class ScheduleLabUiTest {
     @Test
     void aScheduleSavedAsCsvLoadsBackAndABadFileIsRefused(FxRobot robot) throws Exception {
         Path f = dir.resolve("s.csv");
-        lab.diffusion.engine.schedule.ScheduleCsv.write(f, lab.diffusion.engine.schedule.Schedules.create(ScheduleFamily.COSINE, 30));
+        ScheduleCsv.write(f, Schedules.create(ScheduleFamily.COSINE, 30));
         robot.interact(() -> window.scheduleView().loadCsv(f, ex.schedules::request));
         BinaryModeUiTest.waitFor("the loaded schedule", () -> ex.schedule.steps() == 30);
         assertEquals(ScheduleFamily.CUSTOM, ex.schedule.family());
@@ -111,10 +116,10 @@ class ScheduleLabUiTest {
         BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
         var cmp = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.openScheduleCompare()).get();
         robot.interact(() -> {
-            var spinner = (javafx.scene.control.Spinner<Integer>) cmp.stage().getScene().lookup("#compare-seconds");
+            var spinner = (Spinner<Integer>) cmp.stage().getScene().lookup("#compare-seconds");
             spinner.getValueFactory().setValue(5);
         });
-        robot.interact(() -> ((javafx.scene.control.Button) cmp.stage().getScene().lookup("#compare-train")).fire());
+        robot.interact(() -> ((Button) cmp.stage().getScene().lookup("#compare-train")).fire());
         try {
             BinaryModeUiTest.waitFor("both trained", () -> ((Label) cmp.stage().getScene().lookup("#compare-result")).getText()
                     .startsWith("After 5 s each"));

@@ -1,20 +1,15 @@
 package lab.diffusion.app;
 
-import lab.diffusion.app.window.MainWindow;
-import lab.diffusion.app.explorer.Explorer;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import lab.diffusion.app.explorer.Explorer;
+import lab.diffusion.app.plots.ReversePlot;
 import lab.diffusion.app.session.SessionController;
+import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.io.GifWriter;
 import lab.diffusion.engine.session.Session;
 import lab.diffusion.engine.session.SessionFile;
@@ -25,6 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sessions and exports from the window: save, reset, reopen; autosave and recovery; a GIF of the reverse process. */
 @ExtendWith(ApplicationExtension.class)
@@ -152,11 +152,11 @@ class SessionUiTest {
         robot.interact(() -> window.runsView().list().getSelectionModel().select(0));
         robot.interact(() -> window.runsView().compare());
         BinaryModeUiTest.waitFor("the comparison window", () -> robot.listTargetWindows().stream()
-                .anyMatch(x -> x instanceof javafx.stage.Stage st && st.getTitle() != null && st.getTitle().startsWith("Compare runs")));
+                .anyMatch(x -> x instanceof Stage st && st.getTitle() != null && st.getTitle().startsWith("Compare runs")));
         var plots = robot.lookup("#reverse-plot").queryAll();
         assertTrue(plots.size() >= 3, "the main reverse plot and two in the comparison: " + plots.size());
         BinaryModeUiTest.waitFor("samples of the earlier run", () -> plots.stream().filter(p -> p.getScene() != window.getScene())
-                .allMatch(p -> ((lab.diffusion.app.plots.ReversePlot) p).pointCount() == 2000));
+                .allMatch(p -> ((ReversePlot) p).pointCount() == 2000));
         // and the run history goes into the saved session
         Path f = dir.resolve("runs.dlab");
         CompletableFuture<Boolean> saved = new CompletableFuture<>();

@@ -7,14 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import lab.diffusion.app.points.DataModel;
-import lab.diffusion.engine.process.ForwardPaths;
 import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.timeline.TimelineModel;
 import lab.diffusion.app.training.TrainingModel;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Preset;
+import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.process.ForwardPaths;
 import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.schedule.Schedules;
 import lab.diffusion.engine.train.TrainingSnapshot;
 import lab.diffusion.engine.train.TrainingStatus;
 import org.junit.jupiter.api.Test;
@@ -137,8 +139,8 @@ class ViewModelTest {
     void forwardPathsKeepTheirNoiseWhenPointsAreAdded() {
         PointSet a = PointSet.wrap(new float[] {0, 0, 1, 1}, 2);
         PointSet b = PointSet.wrap(new float[] {0, 0, 1, 1, 2, 2}, 2);
-        var st = new lab.diffusion.engine.data.Standardizer(new double[] {0, 0}, 1);
-        var s = lab.diffusion.engine.schedule.Schedules.create(ScheduleFamily.LOGSNR, 10);
+        var st = new Standardizer(new double[] {0, 0}, 1);
+        var s = Schedules.create(ScheduleFamily.LOGSNR, 10);
         float[][] pa = ForwardPaths.compute(a, st, s, 3);
         float[][] pb = ForwardPaths.compute(b, st, s, 3);
         for (int t = 0; t <= 10; t++) {

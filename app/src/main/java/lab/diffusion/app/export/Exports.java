@@ -1,5 +1,7 @@
 package lab.diffusion.app.export;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +47,8 @@ public final class Exports {
         int w = parts.stream().mapToInt(BufferedImage::getWidth).sum() + gap * (parts.size() - 1);
         int h = parts.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(new java.awt.Color(0xF4, 0xF5, 0xF7));
+        Graphics2D g = out.createGraphics();
+        g.setColor(new Color(0xF4, 0xF5, 0xF7));
         g.fillRect(0, 0, w, h);
         int x = 0;
         for (BufferedImage p : parts) {

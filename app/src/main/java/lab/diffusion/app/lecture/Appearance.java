@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Scene;
 import lab.diffusion.app.plots.PlotCanvas;
+import lab.diffusion.app.plots.PlotPalettes;
 import lab.diffusion.app.plots.PlotTheme;
 import lab.diffusion.app.plots.PointColors;
 import lab.diffusion.app.plots.RenderLoop;
@@ -84,7 +85,7 @@ public final class Appearance {
 
     private void apply() {
         PointColors.usePalette(colourBlind.get());
-        lab.diffusion.app.plots.PlotPalettes.useHeatPalette(colourBlind.get());
+        PlotPalettes.useHeatPalette(colourBlind.get());
         scenes.removeIf(s -> s.getWindow() != null && !s.getWindow().isShowing() && s.getRoot() == null);
         for (Scene s : scenes) {
             style(s);

@@ -2,6 +2,7 @@ package lab.diffusion.app.plots;
 
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.sample.DriftField;
@@ -85,7 +86,7 @@ public final class DriftPlot extends PlotCanvas {
                 }
             }
             if (backdrop != null) {
-                int dot = PixelLayer.argb(javafx.scene.paint.Color.rgb(120, 70, 150));
+                int dot = PixelLayer.argb(Color.rgb(120, 70, 150));
                 for (int i = 0; i < backdrop.length / 2; i++) {
                     pixels.dot(v.sx(backdrop[2 * i]) - v.left(), v.sy(backdrop[2 * i + 1]) - v.top(), 2, dot);
                 }
@@ -102,7 +103,7 @@ public final class DriftPlot extends PlotCanvas {
     }
 
     private static void arrows(GraphicsContext g, Viewport v, DriftField f, float[] dx, float[] dy, double scale,
-                               javafx.scene.paint.Color color, double width) {
+                               Color color, double width) {
         g.setStroke(color);
         g.setLineWidth(width);
         g.beginPath();

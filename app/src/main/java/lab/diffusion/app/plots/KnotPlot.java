@@ -1,6 +1,7 @@
 package lab.diffusion.app.plots;
 
 import java.util.function.Consumer;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import lab.diffusion.engine.schedule.Knots;
@@ -38,7 +39,7 @@ public final class KnotPlot extends PlotCanvas {
             int h = nearest(e.getX(), e.getY());
             if (h != hover) {
                 hover = h;
-                setCursor(h >= 0 ? javafx.scene.Cursor.V_RESIZE : javafx.scene.Cursor.DEFAULT);
+                setCursor(h >= 0 ? Cursor.V_RESIZE : Cursor.DEFAULT);
                 invalidate();
             }
         });

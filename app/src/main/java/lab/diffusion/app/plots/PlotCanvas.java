@@ -2,8 +2,10 @@ package lab.diffusion.app.plots;
 
 import java.util.List;
 import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 
@@ -161,14 +163,14 @@ public abstract class PlotCanvas extends Region {
      * Renders the plot as it is now into an image {@code scale} times the size on screen, with
      * text and lines drawn at that resolution (for exports: 2 for slides). FX thread.
      */
-    public final javafx.scene.image.WritableImage render(double scale) {
+    public final WritableImage render(double scale) {
         double w = Math.max(10, canvas.getWidth());
         double h = Math.max(10, canvas.getHeight());
         return render(w, h, scale);
     }
 
     /** As {@link #render(double)} at a given logical size (e.g. 600×600 for a GIF frame). */
-    public final javafx.scene.image.WritableImage render(double w, double h, double scale) {
+    public final WritableImage render(double w, double h, double scale) {
         Canvas off = new Canvas(Math.round(w * scale), Math.round(h * scale));
         GraphicsContext g = off.getGraphicsContext2D();
         g.scale(scale, scale);
@@ -182,7 +184,7 @@ public abstract class PlotCanvas extends Region {
             viewport = shown;
             invalidate(); // what the export drew over (hit-test layout, pixel layers) is redone on screen
         }
-        javafx.scene.SnapshotParameters sp = new javafx.scene.SnapshotParameters();
+        SnapshotParameters sp = new SnapshotParameters();
         sp.setFill(theme.background);
         return off.snapshot(sp, null);
     }

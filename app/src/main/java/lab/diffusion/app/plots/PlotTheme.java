@@ -2,6 +2,7 @@ package lab.diffusion.app.plots;
 
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 
 /** Colours and fonts for everything drawn on canvases (one place, so themes can swap it). */
 public final class PlotTheme {
@@ -39,7 +40,7 @@ public final class PlotTheme {
         this.idealArrow = idealArrow;
         this.path = path;
         this.reversePath = reversePath;
-        this.titleFont = Font.font("DejaVu Sans", javafx.scene.text.FontWeight.BOLD, 13 * scale);
+        this.titleFont = Font.font("DejaVu Sans", FontWeight.BOLD, 13 * scale);
         this.labelFont = Font.font("DejaVu Sans", 11 * scale);
         this.smallFont = Font.font("DejaVu Sans", 10 * scale);
         this.lineWidth = scale;

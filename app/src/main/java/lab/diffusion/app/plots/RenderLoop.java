@@ -31,8 +31,8 @@ public final class RenderLoop extends AnimationTimer {
     }
 
     /** Every plot this loop paints (for theme changes). */
-    public java.util.List<PlotCanvas> plots() {
-        return java.util.List.copyOf(plots);
+    public List<PlotCanvas> plots() {
+        return List.copyOf(plots);
     }
 
     /** Stops repainting p (a closed window's plot). */

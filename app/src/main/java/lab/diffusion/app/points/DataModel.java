@@ -1,5 +1,6 @@
 package lab.diffusion.app.points;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -142,7 +143,7 @@ public final class DataModel {
     }
 
     /** Writes the current points as CSV (atomically). */
-    public void exportCsv(Path file) throws java.io.IOException {
+    public void exportCsv(Path file) throws IOException {
         PointCsv.write(file, points());
     }
 

@@ -1,11 +1,14 @@
 package lab.diffusion.app.schedule;
 
+import java.util.Arrays;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.process.ForwardDiagnostics;
 import lab.diffusion.engine.schedule.Schedule;
@@ -20,10 +23,10 @@ public final class ScheduleModel {
     /** Largest T offered for binary sequences (64 rows of ≤ 64 bits per step). */
     public static final int MAX_T_BINARY = 5000;
 
-    private final javafx.beans.property.IntegerProperty maxSteps = new javafx.beans.property.SimpleIntegerProperty(MAX_T);
+    private final IntegerProperty maxSteps = new SimpleIntegerProperty(MAX_T);
 
     /** The largest T allowed now (depends on the kind of data). */
-    public javafx.beans.property.IntegerProperty maxStepsProperty() {
+    public IntegerProperty maxStepsProperty() {
         return maxSteps;
     }
 
@@ -86,7 +89,7 @@ public final class ScheduleModel {
         if (s.steps() > maxSteps.get()) {
             maxSteps.set(s.steps());
         }
-        if (!java.util.Arrays.equals(s.betas(), schedule().betas()) || s.family() != family()) {
+        if (!Arrays.equals(s.betas(), schedule().betas()) || s.family() != family()) {
             schedule.set(s);
         }
     }

@@ -1,17 +1,27 @@
 package lab.diffusion.app.schedule;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import lab.diffusion.app.plots.CurveChart;
 import lab.diffusion.app.ui.Forms;
+import lab.diffusion.engine.data.DataException;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleCsv;
 import lab.diffusion.engine.schedule.ScheduleFamily;
 
 /** The Schedule section: T, family, the β/ᾱ/SNR curves and how close x⁽ᵀ⁾ gets to noise. */
@@ -39,7 +49,7 @@ public final class ScheduleView extends VBox {
         boolean learn();
 
         /** Applies a schedule read from a CSV file; false if refused. */
-        boolean apply(lab.diffusion.engine.schedule.Schedule s);
+        boolean apply(Schedule s);
     }
 
     public ScheduleView(ScheduleModel model, BiPredicate<ScheduleFamily, Integer> request, Actions actions) {
@@ -137,54 +147,54 @@ public final class ScheduleView extends VBox {
         Forms.row(form, "Steps T", steps);
         Forms.row(form, "Family", family);
         chart.setPrefHeight(190);
-        javafx.scene.control.Button edit = Forms.tip(new javafx.scene.control.Button("Edit…"),
+        Button edit = Forms.tip(new Button("Edit…"),
                 "Draw the schedule: drag knots of log β, ᾱ or log-SNR over t (monotone interpolation); the forward plot follows.");
         edit.setId("schedule-edit");
         edit.setOnAction(e -> actions.edit());
-        javafx.scene.control.Button compare = Forms.tip(new javafx.scene.control.Button("Compare…"),
+        Button compare = Forms.tip(new Button("Compare…"),
                 "Set another schedule beside this one on the same data and seed: forward plots, curves, and K after training both.");
         compare.setId("schedule-compare");
         compare.setOnAction(e -> actions.compare());
-        javafx.scene.control.Button save = Forms.tip(new javafx.scene.control.Button("Save CSV…"), "Save the schedule as rows of t,β.");
+        Button save = Forms.tip(new Button("Save CSV…"), "Save the schedule as rows of t,β.");
         save.setId("schedule-save");
         save.setOnAction(e -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            FileChooser fc = new FileChooser();
             fc.setTitle("Save the schedule");
             fc.setInitialFileName("schedule.csv");
-            java.io.File file = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            File file = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
             if (file != null) {
                 try {
-                    lab.diffusion.engine.schedule.ScheduleCsv.write(file.toPath(), model.schedule());
+                    ScheduleCsv.write(file.toPath(), model.schedule());
                     say("");
-                } catch (java.io.IOException ex) {
+                } catch (IOException ex) {
                     say("Not saved: " + ex.getMessage());
                 }
             }
         });
-        javafx.scene.control.Button load = Forms.tip(new javafx.scene.control.Button("Load CSV…"),
+        Button load = Forms.tip(new Button("Load CSV…"),
                 "Use a schedule from a CSV file of t,β rows (t = 1..T in order, each β in (0, 1)).");
         load.setId("schedule-load");
         load.setOnAction(e -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            FileChooser fc = new FileChooser();
             fc.setTitle("Load a schedule");
-            fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"),
-                    new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
-            java.io.File file = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"),
+                    new FileChooser.ExtensionFilter("All files", "*.*"));
+            File file = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
             if (file != null) {
                 loadCsv(file.toPath(), actions::apply);
             }
         });
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, edit, compare, save, load);
+        FlowPane buttons = new FlowPane(6, 6, edit, compare, save, load);
         getChildren().addAll(form, chart, buttons, readout, warning, message);
     }
 
     /** Reads a schedule file and applies it; a bad file changes nothing and says why. */
-    public boolean loadCsv(java.nio.file.Path file, java.util.function.Predicate<lab.diffusion.engine.schedule.Schedule> apply) {
+    public boolean loadCsv(Path file, Predicate<Schedule> apply) {
         try {
-            lab.diffusion.engine.schedule.Schedule s = lab.diffusion.engine.schedule.ScheduleCsv.read(file);
+            Schedule s = ScheduleCsv.read(file);
             say("");
             return apply.test(s);
-        } catch (lab.diffusion.engine.data.DataException ex) {
+        } catch (DataException ex) {
             say("Not loaded: " + ex.getMessage());
             return false;
         }

@@ -1,5 +1,6 @@
 package lab.diffusion.app.timeline;
 
+import java.util.Arrays;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -79,7 +80,7 @@ public final class TimelineView extends HBox {
         backwards.setId("direction-button");
         backwards.selectedProperty().bindBidirectional(model.backwardsProperty());
         ChoiceBox<Double> speed = new ChoiceBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(TimelineModel.SPEEDS).boxed().toList()));
+                Arrays.stream(TimelineModel.SPEEDS).boxed().toList()));
         speed.setId("speed-choice");
         speed.setConverter(new StringConverter<>() {
             @Override

@@ -1,9 +1,13 @@
 package lab.diffusion.app.training;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -16,7 +20,7 @@ public final class ModelView extends VBox {
 
     private final ChoiceBox<ModelSpec.Kind> kind = choice(ModelSpec.Kind.values(),
             k -> k == ModelSpec.Kind.PAPER ? "Paper μ,Σ" : k == ModelSpec.Kind.DDPM ? "DDPM ε" : "Binomial");
-    private final javafx.scene.control.Label message = Forms.note("");
+    private final Label message = Forms.note("");
     private final Spinner<Integer> width = Forms.intSpinner(8, 512, 128, 8, this::say);
     private final Spinner<Integer> depth = Forms.intSpinner(1, 6, 3, 1, this::say);
     private final ChoiceBox<ModelSpec.Readout> readout = choice(ModelSpec.Readout.values(),
@@ -85,7 +89,7 @@ public final class ModelView extends VBox {
             dirty.run();
             enable();
         });
-        for (var p : new javafx.beans.value.ObservableValue<?>[] {width.valueProperty(), depth.valueProperty(),
+        for (var p : new ObservableValue<?>[] {width.valueProperty(), depth.valueProperty(),
             bumps.valueProperty(), mean.valueProperty(), variance.valueProperty(), head.valueProperty()}) {
             p.addListener((o, a, b) -> dirty.run());
         }
@@ -108,7 +112,7 @@ public final class ModelView extends VBox {
     }
 
     /** The model kinds offered (paper and DDPM for points; binomial for binary data). */
-    public void setKinds(java.util.List<ModelSpec.Kind> kinds) {
+    public void setKinds(List<ModelSpec.Kind> kinds) {
         syncing = true;
         try {
             kind.getItems().setAll(kinds);
@@ -138,8 +142,8 @@ public final class ModelView extends VBox {
 
     private void enable() {
         boolean paper = kind.getValue() == ModelSpec.Kind.PAPER;
-        java.util.List<ModelSpec.Readout> readouts = paper ? java.util.List.of(ModelSpec.Readout.values())
-                : java.util.List.of(ModelSpec.Readout.BUMPS, ModelSpec.Readout.PER_STEP);
+        List<ModelSpec.Readout> readouts = paper ? List.of(ModelSpec.Readout.values())
+                : List.of(ModelSpec.Readout.BUMPS, ModelSpec.Readout.PER_STEP);
         if (!readout.getItems().equals(readouts)) {
             ModelSpec.Readout keep = readout.getValue();
             readout.getItems().setAll(readouts);
@@ -154,7 +158,7 @@ public final class ModelView extends VBox {
         kind.setDisable(kind.getItems().size() < 2);
     }
 
-    static <T> ChoiceBox<T> choice(T[] values, java.util.function.Function<T, String> label) {
+    static <T> ChoiceBox<T> choice(T[] values, Function<T, String> label) {
         ChoiceBox<T> c = new ChoiceBox<>(FXCollections.observableArrayList(values));
         c.setConverter(new StringConverter<>() {
             @Override

@@ -1,19 +1,28 @@
 package lab.diffusion.app.training;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
 import lab.diffusion.app.plots.KChart;
 import lab.diffusion.app.plots.KlBars;
+import lab.diffusion.app.plots.VarianceBounds;
+import lab.diffusion.app.ui.Forms;
 
 /** The telemetry strip: K over training, per-step KL bars, and the numbers. */
 public final class TelemetryView extends HBox {
 
-    public TelemetryView(TrainingModel model, KChart kChart, KlBars klBars, lab.diffusion.app.plots.VarianceBounds bounds,
+    public TelemetryView(TrainingModel model, KChart kChart, KlBars klBars, VarianceBounds bounds,
                          Runnable estimate) {
         super(10);
         setId("telemetry");
@@ -49,9 +58,9 @@ public final class TelemetryView extends HBox {
 
         readout(numbers, "log p (IS)", "is-readout", model.logLikelihoodProperty(),
                 "Importance-sampled log-likelihood of held-out points (paper §2.3): above K, rising toward log p with more samples.");
-        javafx.scene.control.Button isButton = new javafx.scene.control.Button("Estimate log p");
+        Button isButton = new Button("Estimate log p");
         isButton.setId("is-button");
-        lab.diffusion.app.ui.Forms.tip(isButton, "Estimate log p of held-out points by importance sampling over 100 forward "
+        Forms.tip(isButton, "Estimate log p of held-out points by importance sampling over 100 forward "
                 + "trajectories each (takes a few seconds; training pauses meanwhile).");
         isButton.setOnAction(e -> estimate.run());
         numbers.add(isButton, 0, numbers.getRowCount(), 2, 1);
@@ -62,21 +71,21 @@ public final class TelemetryView extends HBox {
         kChart.setPrefWidth(640);
         klBars.setPrefWidth(360);
         bounds.setPrefWidth(360);
-        javafx.scene.control.ToggleButton showBounds = new javafx.scene.control.ToggleButton("Show variance bounds");
+        ToggleButton showBounds = new ToggleButton("Show variance bounds");
         showBounds.setId("show-bounds");
-        lab.diffusion.app.ui.Forms.tip(showBounds, "Show the learned reverse variance of each step against its entropy bounds β̃ₜ and βₜ "
+        Forms.tip(showBounds, "Show the learned reverse variance of each step against its entropy bounds β̃ₜ and βₜ "
                 + "(paper §2.6) instead of the KL per step.");
         bounds.visibleProperty().bind(showBounds.selectedProperty());
         klBars.visibleProperty().bind(showBounds.selectedProperty().not());
         numbers.add(showBounds, 0, numbers.getRowCount(), 2, 1);
-        javafx.scene.layout.StackPane right = new javafx.scene.layout.StackPane(klBars, bounds);
+        StackPane right = new StackPane(klBars, bounds);
         right.setPrefWidth(360);
         HBox.setHgrow(kChart, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.SOMETIMES);
         getChildren().addAll(numbers, kChart, right);
     }
 
-    private static ObservableValue<String> bits(javafx.beans.property.DoubleProperty p, javafx.beans.property.IntegerProperty per) {
+    private static ObservableValue<String> bits(DoubleProperty p, IntegerProperty per) {
         return Bindings.createStringBinding(() -> {
             double v = p.get() / per.get();
             return !Double.isFinite(v) ? "–" : per.get() > 1 ? String.format("%.3f bits/px", v) : String.format("%.3f bits", v);
@@ -91,8 +100,8 @@ public final class TelemetryView extends HBox {
         v.setId(id);
         v.getStyleClass().add("readout-value");
         v.textProperty().bind(value);
-        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(help);
-        t.setShowDelay(javafx.util.Duration.millis(350));
+        Tooltip t = new Tooltip(help);
+        t.setShowDelay(Duration.millis(350));
         n.setTooltip(t);
         v.setTooltip(t);
         v.setAccessibleText(name);

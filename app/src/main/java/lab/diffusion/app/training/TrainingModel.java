@@ -40,10 +40,10 @@ public final class TrainingModel {
     private final DoubleProperty kBits = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty kMinusLnull = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty heldoutK = new SimpleDoubleProperty(Double.NaN);
-    private final javafx.beans.property.IntegerProperty perUnit = new javafx.beans.property.SimpleIntegerProperty(1);
-    private final javafx.beans.property.BooleanProperty autoStop = new javafx.beans.property.SimpleBooleanProperty();
-    private final javafx.beans.property.StringProperty logLikelihood = new javafx.beans.property.SimpleStringProperty("–");
-    private final javafx.beans.property.DoubleProperty autoStopSeconds = new javafx.beans.property.SimpleDoubleProperty(60);
+    private final IntegerProperty perUnit = new SimpleIntegerProperty(1);
+    private final BooleanProperty autoStop = new SimpleBooleanProperty();
+    private final StringProperty logLikelihood = new SimpleStringProperty("–");
+    private final DoubleProperty autoStopSeconds = new SimpleDoubleProperty(60);
     private final DoubleProperty stepsPerSecond = new SimpleDoubleProperty();
     private final DoubleProperty sw2 = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<TrainingStatus> status = new SimpleObjectProperty<>(TrainingStatus.IDLE);
@@ -86,21 +86,21 @@ public final class TrainingModel {
     }
 
     /** The last importance-sampled log-likelihood, as text ("–" before the first estimate). */
-    public javafx.beans.property.StringProperty logLikelihoodProperty() {
+    public StringProperty logLikelihoodProperty() {
         return logLikelihood;
     }
 
     /** Stop training when held-out K has not improved for {@link #autoStopSecondsProperty()} seconds. */
-    public javafx.beans.property.BooleanProperty autoStopProperty() {
+    public BooleanProperty autoStopProperty() {
         return autoStop;
     }
 
-    public javafx.beans.property.DoubleProperty autoStopSecondsProperty() {
+    public DoubleProperty autoStopSecondsProperty() {
         return autoStopSeconds;
     }
 
     /** What K readouts are divided by for display: 1, or the pixels of an image (K per pixel). */
-    public javafx.beans.property.IntegerProperty perUnitProperty() {
+    public IntegerProperty perUnitProperty() {
         return perUnit;
     }
 

@@ -1,15 +1,20 @@
 package lab.diffusion.app.training;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Forms;
@@ -29,13 +34,13 @@ public final class TrainingSettingsView extends VBox {
         Forms.tip(opt, "Optimizer of the training loss (Adam β = 0.9/0.999, RMSprop decay 0.9). Changing it restarts training.");
         opt.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != model.optimizerProperty().get() && !requestOptimizer.test(b)) {
-                javafx.application.Platform.runLater(() -> opt.setValue(model.optimizerProperty().get()));
+                Platform.runLater(() -> opt.setValue(model.optimizerProperty().get()));
             }
         });
         model.optimizerProperty().addListener((o, a, b) -> opt.setValue(b));
 
         ComboBox<Double> lr = new ComboBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(TrainingModel.LEARNING_RATES).boxed().toList()));
+                Arrays.stream(TrainingModel.LEARNING_RATES).boxed().toList()));
         lr.setId("lr-choice");
         lr.setEditable(true);
         lr.setConverter(new StringConverter<>() {
@@ -69,7 +74,7 @@ public final class TrainingSettingsView extends VBox {
         });
 
         ChoiceBox<Integer> batch = new ChoiceBox<>(FXCollections.observableArrayList(
-                java.util.Arrays.stream(TrainingModel.BATCH_SIZES).boxed().toList()));
+                Arrays.stream(TrainingModel.BATCH_SIZES).boxed().toList()));
         batch.setId("batch-choice");
         batch.setValue(model.batchSizeProperty().get());
         Forms.tip(batch, "Examples per step, each with its own t ~ U{2..T} and noise ε; applies at once.");
@@ -88,7 +93,7 @@ public final class TrainingSettingsView extends VBox {
         });
         model.learningRateProperty().addListener((o, a, b) -> lr.setValue(b.doubleValue()));
 
-        javafx.scene.control.CheckBox autoStop = Forms.tip(new javafx.scene.control.CheckBox("Auto-stop after"),
+        CheckBox autoStop = Forms.tip(new CheckBox("Auto-stop after"),
                 "Stop training when held-out K has not improved for this many seconds of training.");
         autoStop.setId("auto-stop");
         Spinner<Integer> patience = Forms.intSpinner(10, 3600, (int) model.autoStopSecondsProperty().get(), 10, this::say);
@@ -98,8 +103,8 @@ public final class TrainingSettingsView extends VBox {
         autoStop.selectedProperty().bindBidirectional(model.autoStopProperty());
         patience.valueProperty().addListener((o, a, b) -> model.autoStopSecondsProperty().set(b));
         patience.disableProperty().bind(autoStop.selectedProperty().not());
-        javafx.scene.layout.HBox stopRow = new javafx.scene.layout.HBox(6, autoStop, patience, new Label("s without a better held-out K"));
-        stopRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox stopRow = new HBox(6, autoStop, patience, new Label("s without a better held-out K"));
+        stopRow.setAlignment(Pos.CENTER_LEFT);
 
         Spinner<Integer> seed = Forms.intSpinner(0, 1_000_000, (int) model.seedProperty().get(), 1, this::say);
         seed.setId("seed-spinner");

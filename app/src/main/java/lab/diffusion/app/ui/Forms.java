@@ -1,16 +1,21 @@
 package lab.diffusion.app.ui;
 
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /** Small helpers for the sidebar forms: labelled rows, tooltips, sections. */
 public final class Forms {
@@ -28,7 +33,7 @@ public final class Forms {
         if (control.getTooltip() != null) {
             control.getTooltip().setText(text);
         } else if (first) {
-            control.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> tooltip(control));
+            control.addEventFilter(MouseEvent.MOUSE_ENTERED, e -> tooltip(control));
         }
         return control;
     }
@@ -135,10 +140,10 @@ public final class Forms {
      * the old value stays and {@code complain} receives a sentence saying why (instead of the
      * exception a plain Spinner throws).
      */
-    public static javafx.scene.control.Spinner<Integer> intSpinner(int min, int max, int initial, int step,
-                                                                   java.util.function.Consumer<String> complain) {
-        var f = new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, initial, step);
-        f.setConverter(new javafx.util.StringConverter<>() {
+    public static Spinner<Integer> intSpinner(int min, int max, int initial, int step,
+                                                                   Consumer<String> complain) {
+        var f = new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, initial, step);
+        f.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer v) {
                 return v == null ? "" : v.toString();
@@ -161,7 +166,7 @@ public final class Forms {
                 }
             }
         });
-        javafx.scene.control.Spinner<Integer> sp = new javafx.scene.control.Spinner<>(f);
+        Spinner<Integer> sp = new Spinner<>(f);
         sp.setEditable(true);
         // show the kept value again after a refused edit
         sp.getEditor().focusedProperty().addListener((o, a, b) -> {

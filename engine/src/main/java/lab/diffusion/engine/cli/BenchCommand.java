@@ -3,6 +3,7 @@ package lab.diffusion.engine.cli;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import lab.diffusion.engine.data.BinaryData;
+import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.DataSources;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.Preset;
@@ -69,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             data = images ? modelOptions.data(this.data, DataSources.DEFAULT_TRAIN, 200, 1)
                     : binary ? BinaryData.heartbeatData(DataSources.DEFAULT_TRAIN, 200, 1)
                     : DataSources.preset(Preset.SWISSROLL, DataSources.DEFAULT_TRAIN, 2000, 1);
-        } catch (lab.diffusion.engine.data.DataException e) {
+        } catch (DataException e) {
             throw new UserError(e.getMessage());
         }
         var spec = modelOptions.spec(data);

@@ -1,5 +1,6 @@
 package lab.diffusion.engine.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lab.diffusion.engine.session.Demos;
@@ -30,7 +31,7 @@ final class ConvertCommand implements Callable<Integer> {
         Path outPath = Outputs.check(out, force);
         Session s = Demos.open(session);
         SessionFile.write(outPath, s, compact);
-        System.out.printf("wrote %s (%s, %.1f MB)%n", outPath, compact ? "compact" : "full", java.nio.file.Files.size(outPath) / 1e6);
+        System.out.printf("wrote %s (%s, %.1f MB)%n", outPath, compact ? "compact" : "full", Files.size(outPath) / 1e6);
         return 0;
     }
 }

@@ -2,18 +2,20 @@ package lab.diffusion.engine.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointCsv;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.metrics.Mmd;
 import lab.diffusion.engine.metrics.SlicedWasserstein;
-import lab.diffusion.engine.model.ReverseModel;
-import lab.diffusion.engine.nn.Nd4jRuntime;
-import lab.diffusion.engine.objective.Bounds;
-import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.model.TrainableModel;
+import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.objective.BoundReport;
+import lab.diffusion.engine.objective.Bounds;
+import lab.diffusion.engine.sample.ImportanceSampling;
 import lab.diffusion.engine.sample.Sampler;
+import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
 import lab.diffusion.engine.session.SessionFile;
 import lab.diffusion.engine.session.Sessions;
@@ -70,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (samples < 2 || samples > 100_000) {
             throw new UserError("--samples must be between 2 and 100000");
         }
-        Session s = lab.diffusion.engine.session.Demos.open(session);
+        Session s = Demos.open(session);
         PointSet ref = null;
         if (reference != null) {
             PointSet raw = PointCsv.read(Path.of(reference), s.model().dim());
@@ -108,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
             mmd2 = Mmd.unbiasedSquared(gen, ref, Mmd.DEFAULT_BANDWIDTH);
             j.put("sw2", sw2).put("mmd2", mmd2).put("compared_points", n);
         }
-        lab.diffusion.engine.sample.ImportanceSampling.Result is = null;
+        ImportanceSampling.Result is = null;
         if (isSamples != null) {
             if (isSamples < 1 || isSamples > 10_000 || isPoints < 1) {
                 throw new UserError("--is-samples must be between 1 and 10000 and --is-points positive");
@@ -117,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UserError("--is-samples applies to Gaussian models (paper, ddpm), not the binomial model");
             }
             long t0 = System.nanoTime();
-            is = lab.diffusion.engine.sample.ImportanceSampling.estimate(rm, s.data().heldout().head(isPoints), isSamples, seed + 5);
+            is = ImportanceSampling.estimate(rm, s.data().heldout().head(isPoints), isSamples, seed + 5);
             j.put("logp_is_bits", is.logpBits()).put("logp_is_stderr_bits", is.stdErrBits()).put("logp_is_samples", isSamples)
                     .put("logp_is_points", is.points()).put("logp_is_jensen_bits", is.jensenBits())
                     .put("logp_is_seconds", (System.nanoTime() - t0) / 1e9);

@@ -1,7 +1,9 @@
 package lab.diffusion.engine.cli;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.render.SessionFigures;
 import lab.diffusion.engine.session.Demos;
@@ -49,8 +51,8 @@ final class ExportFigureCommand implements Callable<Integer> {
         Session s = Demos.open(session);
         Nd4jRuntime.configure();
         SessionFigures f = SessionFigures.of(s, n, seed);
-        java.awt.image.BufferedImage img = f.figure(width, scale);
-        lab.diffusion.engine.io.AtomicFiles.write(outPath, o -> javax.imageio.ImageIO.write(img, "png", o));
+        BufferedImage img = f.figure(width, scale);
+        AtomicFiles.write(outPath, o -> javax.imageio.ImageIO.write(img, "png", o));
         System.out.printf("wrote the figure (%d×%d pixels, t = 0, %d, %d) to %s%n", img.getWidth(), img.getHeight(), f.steps() / 2,
                 f.steps(), outPath);
         return 0;

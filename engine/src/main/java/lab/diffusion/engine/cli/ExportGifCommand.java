@@ -1,6 +1,7 @@
 package lab.diffusion.engine.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import lab.diffusion.engine.io.GifWriter;
 import lab.diffusion.engine.nn.Nd4jRuntime;
@@ -43,7 +44,7 @@ final class ExportGifCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SessionFigures.Process p = switch (process.toLowerCase(java.util.Locale.ROOT)) {
+        SessionFigures.Process p = switch (process.toLowerCase(Locale.ROOT)) {
             case "forward" -> SessionFigures.Process.FORWARD;
             case "reverse" -> SessionFigures.Process.REVERSE;
             default -> throw new UserError("--process must be forward or reverse, got '" + process + "'");

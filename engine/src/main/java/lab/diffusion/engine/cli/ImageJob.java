@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.model.ModelSpec;
+import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
 
 /** What inpaint and denoise share: an image session, an input image, an output folder of PNGs. */
@@ -30,10 +33,10 @@ final class ImageJob {
 
     /** Opens the session (file or demo) and checks the output folder before any work. */
     static ImageJob open(String sessionName, String out, List<String> files, boolean force, String command) throws Exception {
-        Session s = lab.diffusion.engine.session.Demos.open(sessionName);
+        Session s = Demos.open(sessionName);
         if (!s.data().isImages()) {
             throw new UserError(command + " needs an image session (e.g. the demo 'digits'); " + sessionName + " holds "
-                    + (s.model().kind() == lab.diffusion.engine.model.ModelSpec.Kind.BINOMIAL ? "binary sequences" : "2D points"));
+                    + (s.model().kind() == ModelSpec.Kind.BINOMIAL ? "binary sequences" : "2D points"));
         }
         Path dir = Path.of(out).toAbsolutePath();
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -72,7 +75,7 @@ final class ImageJob {
     /** Model units → grey levels of one sample (row i of a row-major n × D array). */
     float[] grey(float[] samples, int i) {
         int px = width * height;
-        return ImageData.toGrey(java.util.Arrays.copyOfRange(samples, i * px, (i + 1) * px), standardizer);
+        return ImageData.toGrey(Arrays.copyOfRange(samples, i * px, (i + 1) * px), standardizer);
     }
 
     /** Mean over samples, in grey levels. */

@@ -1,5 +1,6 @@
 package lab.diffusion.engine.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -88,7 +89,7 @@ final class InpaintCommand implements Callable<Integer> {
 
     /** The model-size result enlarged to the input's size, with the input's own pixels where the mask is black. */
     private static void write(ImageJob job, String name, float[] small, float[] input, float[] maskGrey, int fw, int fh)
-            throws java.io.IOException {
+            throws IOException {
         float[] big = ImageFiles.resize(small, job.width, job.height, fw, fh);
         for (int p = 0; p < big.length; p++) {
             if (maskGrey[p] <= 127.5f) {

@@ -1,5 +1,7 @@
 package lab.diffusion.engine.cli;
 
+import java.util.Arrays;
+import java.util.Locale;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageSet;
 import lab.diffusion.engine.data.PointData;
@@ -52,7 +54,7 @@ record InpaintScore(int images, double modelMse, double trainingMeanMse, double 
                 float[] truth = held.image(index[k]);
                 float[] avg = new float[px];
                 for (int s = 0; s < samples; s++) {
-                    float[] g = ImageData.toGrey(java.util.Arrays.copyOfRange(out, (k * samples + s) * px, (k * samples + s + 1) * px),
+                    float[] g = ImageData.toGrey(Arrays.copyOfRange(out, (k * samples + s) * px, (k * samples + s + 1) * px),
                             data.standardizer());
                     for (int p = 0; p < px; p++) {
                         avg[p] += g[p] / samples;
@@ -75,7 +77,7 @@ record InpaintScore(int images, double modelMse, double trainingMeanMse, double 
 
     static boolean[] mask(String name, int w, int h) {
         boolean[] hole = new boolean[w * h];
-        switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        switch (name.toLowerCase(Locale.ROOT)) {
             case "left" -> {
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w / 2; x++) {

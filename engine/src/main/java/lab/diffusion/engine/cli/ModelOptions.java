@@ -1,12 +1,18 @@
 package lab.diffusion.engine.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.DataSources;
+import lab.diffusion.engine.data.ImageData;
+import lab.diffusion.engine.data.ImageSet;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.nn.Activation;
 import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleCsv;
 import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.schedule.Schedules;
 import picocli.CommandLine.Option;
@@ -65,7 +71,7 @@ final class ModelOptions {
             + "kernel's logit). Default: ${DEFAULT-VALUE}")
     String binomialHead;
 
-    @Option(names = "--side", description = "Image side for dead leaves and folders of images (2.." + lab.diffusion.engine.data.ImageSet.MAX_SIDE
+    @Option(names = "--side", description = "Image side for dead leaves and folders of images (2.." + ImageSet.MAX_SIDE
             + "). Default: 28")
     Integer side;
 
@@ -89,8 +95,8 @@ final class ModelOptions {
 
     /** True when --data names images (mnist, deadleaves or a folder), for defaults chosen before loading. */
     static boolean isImageData(String spec) {
-        return spec != null && (lab.diffusion.engine.data.ImageData.isImageSource(spec.trim())
-                || java.nio.file.Files.isDirectory(java.nio.file.Path.of(spec)));
+        return spec != null && (ImageData.isImageSource(spec.trim())
+                || Files.isDirectory(Path.of(spec)));
     }
 
     /** Tells the options that the data are images (for the defaults of T, width and readout). */
@@ -102,8 +108,8 @@ final class ModelOptions {
         int t = steps != null ? steps : binomial() ? 2000 : images ? IMAGE_T : 40;
         if (scheduleCsv != null) {
             try {
-                return lab.diffusion.engine.schedule.ScheduleCsv.read(java.nio.file.Path.of(scheduleCsv));
-            } catch (lab.diffusion.engine.data.DataException e) {
+                return ScheduleCsv.read(Path.of(scheduleCsv));
+            } catch (DataException e) {
                 throw new UserError(e.getMessage());
             }
         }
@@ -114,7 +120,7 @@ final class ModelOptions {
             if (!b.isStandard()) {
                 throw new UserError("--schedule-base must be one of paper, erasure, linear, cosine, logsnr");
             }
-            return lab.diffusion.engine.schedule.Schedule.ofBetas(ScheduleFamily.LEARNED, Schedules.create(b, t).betas());
+            return Schedule.ofBetas(ScheduleFamily.LEARNED, Schedules.create(b, t).betas());
         }
         if (f == ScheduleFamily.CUSTOM) {
             throw new UserError("a custom schedule comes from a file: use --schedule-csv FILE");
@@ -128,7 +134,7 @@ final class ModelOptions {
             if ("heartbeat".equalsIgnoreCase(spec.trim())) {
                 return BinaryData.heartbeatData(nTrain, nHeld, seed);
             }
-            java.nio.file.Path p = java.nio.file.Path.of(spec);
+            Path p = Path.of(spec);
             if (!p.toFile().exists()) {
                 throw new DataException("the binomial model needs binary data: 'heartbeat' or a CSV file of 0/1 rows ('" + spec
                         + "' is neither)");
@@ -140,10 +146,10 @@ final class ModelOptions {
         }
         if (isImageData(spec)) {
             images = true;
-            if (side != null && (side < 2 || side > lab.diffusion.engine.data.ImageSet.MAX_SIDE)) {
-                throw new DataException("--side must be between 2 and " + lab.diffusion.engine.data.ImageSet.MAX_SIDE);
+            if (side != null && (side < 2 || side > ImageSet.MAX_SIDE)) {
+                throw new DataException("--side must be between 2 and " + ImageSet.MAX_SIDE);
             }
-            return lab.diffusion.engine.data.ImageData.resolve(spec.trim(), nTrain, nHeld, side == null ? 0 : side, seed);
+            return ImageData.resolve(spec.trim(), nTrain, nHeld, side == null ? 0 : side, seed);
         }
         return DataSources.resolve(spec, nTrain, nHeld, seed);
     }
@@ -162,7 +168,7 @@ final class ModelOptions {
     }
 
     private boolean cleanBitHead() {
-        String h = binomialHead.trim().toLowerCase(java.util.Locale.ROOT);
+        String h = binomialHead.trim().toLowerCase(Locale.ROOT);
         if (h.equals("clean-bit") || h.equals("cleanbit")) {
             return true;
         }

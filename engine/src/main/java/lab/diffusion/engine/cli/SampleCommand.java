@@ -1,16 +1,23 @@
 package lab.diffusion.engine.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import lab.diffusion.engine.data.BinaryData;
+import lab.diffusion.engine.data.ImageData;
+import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.data.PointCsv;
 import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.model.BinaryReverseModel;
+import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.model.TrainableModel;
-import lab.diffusion.engine.data.BinaryData;
-import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.sample.Sampler;
+import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
 import lab.diffusion.engine.session.SessionFile;
 import lab.diffusion.engine.session.Sessions;
@@ -46,8 +53,8 @@ final class SampleCommand implements Callable<Integer> {
             throw new UserError("--n must be between 1 and 5000000");
         }
         Path outPath = Outputs.check(out, force);
-        Session s = lab.diffusion.engine.session.Demos.open(session);
-        if (s.data().isImages() && !out.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+        Session s = Demos.open(session);
+        if (s.data().isImages() && !out.toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UserError("image samples are written as a PNG grid: give --out a .png name");
         }
         if (s.data().isImages() && n > 1024) {
@@ -66,12 +73,12 @@ final class SampleCommand implements Callable<Integer> {
             secs = (System.nanoTime() - t0) / 1e9;
             int w = s.data().images().width();
             int h = s.data().images().height();
-            java.util.List<float[]> imgs = new java.util.ArrayList<>();
+            List<float[]> imgs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                imgs.add(lab.diffusion.engine.data.ImageData.toGrey(java.util.Arrays.copyOfRange(x, i * w * h, (i + 1) * w * h),
+                imgs.add(ImageData.toGrey(Arrays.copyOfRange(x, i * w * h, (i + 1) * w * h),
                         s.data().standardizer()));
             }
-            lab.diffusion.engine.data.ImageFiles.writeGrid(outPath, imgs, w, h, (int) Math.ceil(Math.sqrt(n)), 2);
+            ImageFiles.writeGrid(outPath, imgs, w, h, (int) Math.ceil(Math.sqrt(n)), 2);
         } else {
             float[] x = Sampler.sample((ReverseModel) model, n, seed, false).samples();
             secs = (System.nanoTime() - t0) / 1e9;

@@ -13,6 +13,7 @@ import lab.diffusion.engine.nn.Optimizer;
 import lab.diffusion.engine.objective.BoundReport;
 import lab.diffusion.engine.objective.Bounds;
 import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.session.SessionFile;
 import lab.diffusion.engine.session.Sessions;
 import lab.diffusion.engine.train.TrainConfig;
@@ -126,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
         modelOptions.images(imageData);
         Schedule schedule = modelOptions.schedule();
         double schedRate = scheduleRate == null ? TrainConfig.DEFAULT_SCHEDULE_RATE : scheduleRate;
-        if (scheduleRate != null && schedule.family() != lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
+        if (scheduleRate != null && schedule.family() != ScheduleFamily.LEARNED) {
             throw new UserError("--schedule-rate applies only to --schedule learned");
         }
         if (!(schedRate > 0) || schedRate > 10) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import lab.diffusion.engine.io.AtomicFiles;
 
 /**
  * Binary sequences (rows of 0/1, stored as a {@link PointSet} of 0f/1f): the paper's heartbeat
@@ -202,7 +203,7 @@ public final class BinaryData {
 
     /** Writes sequences as comma-separated 0/1 rows without a header (atomically). */
     public static void writeCsv(Path file, PointSet rows) throws IOException {
-        lab.diffusion.engine.io.AtomicFiles.write(file, out -> {
+        AtomicFiles.write(file, out -> {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < rows.size(); i++) {
                 b.setLength(0);

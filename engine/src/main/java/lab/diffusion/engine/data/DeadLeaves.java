@@ -1,5 +1,6 @@
 package lab.diffusion.engine.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -37,7 +38,7 @@ public final class DeadLeaves {
         double a = 1 / (rMin * rMin);
         double b = 1 / (rMax * rMax);
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(done, false);
+            Arrays.fill(done, false);
             int left = px;
             for (int k = 0; k < MAX_DISCS && left > 0; k++) {
                 double r = 1 / Math.sqrt(a - rng.nextDouble() * (a - b)); // inverse CDF of r⁻³

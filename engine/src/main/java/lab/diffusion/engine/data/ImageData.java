@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -87,7 +88,7 @@ public final class ImageData {
         }
         double var = ss / ((double) train.count() * px) + 1.0 / 12.0;
         double[] m = new double[px];
-        java.util.Arrays.fill(m, mean + 0.5);
+        Arrays.fill(m, mean + 0.5);
         return new Standardizer(m, Math.sqrt(var));
     }
 

@@ -1,6 +1,8 @@
 package lab.diffusion.engine.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -186,7 +188,7 @@ public final class ImageFiles {
                     if (!alpha) {
                         a = 1.0;
                     }
-                } else if (img.getColorModel() instanceof java.awt.image.IndexColorModel) {
+                } else if (img.getColorModel() instanceof IndexColorModel) {
                     int rgb = img.getRGB(x, y);
                     a = (rgb >>> 24) / 255.0;
                     v = 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
@@ -265,7 +267,7 @@ public final class ImageFiles {
     public static void writePng(Path file, float[] grey, int w, int h, int outW, int outH) throws IOException {
         float[] g = resize(grey, w, h, outW, outH);
         BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] px = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < px.length; i++) {
             px[i] = (byte) Math.round(Math.max(0, Math.min(255, g[i])));
         }

@@ -1,5 +1,6 @@
 package lab.diffusion.engine.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -9,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -187,7 +189,7 @@ public final class ImageSet {
     public byte[] toBytes() {
         try {
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bos)) {
+            try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
                 ByteBuffer h = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN);
                 h.put((byte) 'D').put((byte) 'L').put((byte) 'I').put((byte) 'M');
                 h.putShort((short) 1).putShort((short) width).putShort((short) height).putInt(count());
@@ -203,7 +205,7 @@ public final class ImageSet {
 
     /** Reads from gzip bytes (see {@link #read(InputStream, String)}). */
     public static ImageSet fromBytes(byte[] b, String name) throws DataException {
-        return read(new java.io.ByteArrayInputStream(b), name);
+        return read(new ByteArrayInputStream(b), name);
     }
 
     @Override

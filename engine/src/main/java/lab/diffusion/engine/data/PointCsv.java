@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import lab.diffusion.engine.io.AtomicFiles;
 
 /**
@@ -112,7 +113,7 @@ public final class PointCsv {
                 throw new DataException(name + " has more than " + String.format("%,d", maxPoints) + " points");
             }
             if (count + dim > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + dim));
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + dim));
             }
             for (int k = 0; k < dim; k++) {
                 buf[count++] = (float) values[k];
@@ -121,7 +122,7 @@ public final class PointCsv {
         if (count == 0) {
             throw new DataException(name + " contains no points");
         }
-        return PointSet.wrap(java.util.Arrays.copyOf(buf, count), dim);
+        return PointSet.wrap(Arrays.copyOf(buf, count), dim);
     }
 
     /** Writes points with a header x,y (or x1..xD) atomically; the old file survives a failure. */

@@ -3,6 +3,7 @@ package lab.diffusion.engine.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers see either the old content or the complete new content: the
@@ -37,8 +41,8 @@ public final class AtomicFiles {
             if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
                 return;
             }
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(target)
-                    ? Files.getPosixFilePermissions(target) : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Set<PosixFilePermission> p = Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : PosixFilePermissions.fromString("rw-r--r--");
             Files.setPosixFilePermissions(tmp, p);
         } catch (IOException | UnsupportedOperationException e) {
             // permissions are a courtesy; the content is what matters
@@ -75,7 +79,7 @@ public final class AtomicFiles {
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
+                 OutputStream raw = Channels.newOutputStream(ch);
                  OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
                 writer.write(out);
                 out.flush();

@@ -1,6 +1,8 @@
 package lab.diffusion.engine.io;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -91,7 +93,7 @@ public final class GifWriter {
         int h = img.getHeight();
         int[] px = img.getRGB(0, 0, w, h, null, 0, w);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
-        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        byte[] dst = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < px.length; i++) {
             int c = px[i];
             dst[i] = LOOKUP[((c >> 19) & 31) << 10 | ((c >> 11) & 31) << 5 | ((c >> 3) & 31)];
@@ -99,7 +101,7 @@ public final class GifWriter {
         return out;
     }
 
-    private static final java.awt.image.IndexColorModel PALETTE;
+    private static final IndexColorModel PALETTE;
     private static final byte[] LOOKUP = new byte[32 * 32 * 32];
 
     static {
@@ -124,7 +126,7 @@ public final class GifWriter {
             b[k] = (byte) v;
             k++;
         }
-        PALETTE = new java.awt.image.IndexColorModel(8, 256, r, g, b);
+        PALETTE = new IndexColorModel(8, 256, r, g, b);
         for (int q = 0; q < LOOKUP.length; q++) {
             int cr = ((q >> 10) & 31) * 8 + 4;
             int cg = ((q >> 5) & 31) * 8 + 4;

@@ -1,5 +1,6 @@
 package lab.diffusion.engine.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.nn.Mlp;
 import lab.diffusion.engine.nn.ParamBuffer;
@@ -243,7 +244,7 @@ public final class BinomialModel implements BinaryReverseModel {
         Mlp.Work wk = mlp.work(chunk);
         for (int start = 0; start < n; start += chunk) {
             int rows = Math.min(chunk, n - start);
-            java.util.Arrays.fill(chunkX, 0, chunk * dim, 0.0);
+            Arrays.fill(chunkX, 0, chunk * dim, 0.0);
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < dim; d++) {
                     chunkX[d * chunk + r] = x[(start + r) * dim + d] > 0.5f ? 1.0 : 0.0;

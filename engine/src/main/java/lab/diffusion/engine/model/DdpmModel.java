@@ -1,5 +1,6 @@
 package lab.diffusion.engine.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.nn.Mlp;
 import lab.diffusion.engine.schedule.Schedule;
@@ -123,7 +124,7 @@ public final class DdpmModel extends AbstractReverseModel {
         System.arraycopy(chunkX, 0, chunkIn, 0, chunk * dim);
         int eo = t * embed;
         for (int k = 0; k < embed; k++) {
-            java.util.Arrays.fill(chunkIn, (dim + k) * chunk, (dim + k + 1) * chunk, embedding[eo + k]);
+            Arrays.fill(chunkIn, (dim + k) * chunk, (dim + k + 1) * chunk, embedding[eo + k]);
         }
         wk.input().fromDoubles(chunkIn);
         mlp.forward(wk);

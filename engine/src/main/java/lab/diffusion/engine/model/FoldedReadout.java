@@ -1,5 +1,8 @@
 package lab.diffusion.engine.model;
 
+import java.util.HashMap;
+import java.util.Map;
+import lab.diffusion.engine.nn.Gemm;
 import lab.diffusion.engine.nn.Mirror;
 import lab.diffusion.engine.nn.Mlp;
 import lab.diffusion.engine.nn.ParamBuffer;
@@ -19,8 +22,8 @@ final class FoldedReadout {
     private final int width;
     private final Mirror wEff;
     private final DataType type;
-    private final java.util.Map<Integer, Mirror> zOut = new java.util.HashMap<>();
-    private final java.util.Map<Integer, double[]> zHost = new java.util.HashMap<>();
+    private final Map<Integer, Mirror> zOut = new HashMap<>();
+    private final Map<Integer, double[]> zHost = new HashMap<>();
     private final double[] wHost;
 
     FoldedReadout(Mlp mlp, ParamBuffer params, TemporalReadout readout, int readouts, int width, DataType type) {
@@ -62,7 +65,7 @@ final class FoldedReadout {
         Mirror out = zOut.computeIfAbsent(rows, r -> Mirror.allocate(type, r, readouts));
         double[] host = zHost.computeIfAbsent(rows, r -> new double[r * readouts]);
         mlp.forwardHidden(wk);
-        lab.diffusion.engine.nn.Gemm.multiply(wk.lastHidden().withExtra(), wEff.array(), out.array(), false, false);
+        Gemm.multiply(wk.lastHidden().withExtra(), wEff.array(), out.array(), false, false);
         out.download();
         out.toDoubles(host);
         return host;

@@ -2,6 +2,8 @@ package lab.diffusion.engine.model;
 
 import lab.diffusion.engine.Named;
 import lab.diffusion.engine.nn.Activation;
+import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
 
 /**
  * Everything that defines a reverse model's architecture (not its weights).
@@ -196,10 +198,10 @@ public record ModelSpec(Kind kind, int dim, int width, int depth, Activation act
     public static final long MAX_PARAMETERS = 20_000_000L;
 
     /** Number of parameters of this architecture with a schedule of this family and T (a learned schedule adds T − 1). */
-    public long parameterCount(lab.diffusion.engine.schedule.Schedule schedule) {
+    public long parameterCount(Schedule schedule) {
         long n = parameterCount(schedule.steps());
         if (kind == Kind.PAPER && readout != Readout.EMBEDDING
-                && schedule.family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED) {
+                && schedule.family() == ScheduleFamily.LEARNED) {
             n += schedule.steps() - 1;
         }
         return n;

@@ -1,6 +1,7 @@
 package lab.diffusion.engine.model;
 
 import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.schedule.ScheduleFamily;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Creates reverse models. Must be called on the thread that owns ND4J. */
@@ -16,7 +17,7 @@ public final class Models {
 
     /** A new model of the given precision (DOUBLE for reference computations and gradient checks). */
     public static TrainableModel create(ModelSpec spec, Schedule schedule, DataType type, long seed) {
-        if (schedule.family() == lab.diffusion.engine.schedule.ScheduleFamily.LEARNED
+        if (schedule.family() == ScheduleFamily.LEARNED
                 && (spec.kind() != ModelSpec.Kind.PAPER || spec.readout() == ModelSpec.Readout.EMBEDDING)) {
             throw new IllegalArgumentException("a learned schedule trains with the paper model's bound K (bump or per-step readout); "
                     + "the " + spec.kind().id() + " model cannot learn it");

@@ -1,5 +1,6 @@
 package lab.diffusion.engine.model;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.nn.Mlp;
 import lab.diffusion.engine.schedule.Schedule;
@@ -112,7 +113,7 @@ public final class PaperEmbeddingModel extends AbstractReverseModel {
         wk.output().toDoubles(outD);
         double scale = (steps - 1.0) / bsz;
         double klSum = 0.0;
-        java.util.Arrays.fill(skipGrad, 0.0);
+        Arrays.fill(skipGrad, 0.0);
         int dj = dim * skipJ;
         for (int b = 0; b < bsz; b++) {
             int t = batch.t[b];
@@ -158,7 +159,7 @@ public final class PaperEmbeddingModel extends AbstractReverseModel {
         System.arraycopy(chunkX, 0, chunkIn, 0, chunk * dim);
         int eo = t * embed;
         for (int k = 0; k < embed; k++) {
-            java.util.Arrays.fill(chunkIn, (dim + k) * chunk, (dim + k + 1) * chunk, embedding[eo + k]);
+            Arrays.fill(chunkIn, (dim + k) * chunk, (dim + k + 1) * chunk, embedding[eo + k]);
         }
         wk.input().fromDoubles(chunkIn);
         mlp.forward(wk);

@@ -1,5 +1,7 @@
 package lab.diffusion.engine.model;
 
+import java.util.Arrays;
+
 /**
  * The paper's temporal readout weights gⱼ(t) for t = 1..T: J normalized Gaussian bumps
  * (τₜ = −1 + 2(t−1)/(T−1), centres −1 + 2j/(J−1), width 1/(J−1)) or one-hot per step (J = T).
@@ -64,7 +66,7 @@ public final class TemporalReadout {
      * r &lt; R (column-major B × R·J in, B × R out).
      */
     public void mix(double[] y, int batch, int readouts, int[] t, double[] z) {
-        java.util.Arrays.fill(z, 0, readouts * batch, 0.0);
+        Arrays.fill(z, 0, readouts * batch, 0.0);
         for (int r = 0; r < readouts; r++) {
             int zo = r * batch;
             for (int j = 0; j < basis; j++) {

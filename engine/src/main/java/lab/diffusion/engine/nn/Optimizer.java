@@ -1,5 +1,6 @@
 package lab.diffusion.engine.nn;
 
+import java.util.Arrays;
 import lab.diffusion.engine.Named;
 
 /**
@@ -74,9 +75,9 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
         }
         if (rateScale == null) {
             rateScale = new double[size];
-            java.util.Arrays.fill(rateScale, 1.0);
+            Arrays.fill(rateScale, 1.0);
         }
-        java.util.Arrays.fill(rateScale, from, to, factor);
+        Arrays.fill(rateScale, from, to, factor);
     }
 
     /** The learning-rate factor of parameter i. */

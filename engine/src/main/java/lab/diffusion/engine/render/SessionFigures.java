@@ -2,11 +2,13 @@ package lab.diffusion.engine.render;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.SplittableRandom;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Standardizer;
 import lab.diffusion.engine.model.BinaryReverseModel;
+import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.process.BinaryPaths;
@@ -17,6 +19,8 @@ import lab.diffusion.engine.sample.DriftField;
 import lab.diffusion.engine.sample.Sampler;
 import lab.diffusion.engine.sample.Trajectory;
 import lab.diffusion.engine.schedule.Schedule;
+import lab.diffusion.engine.session.Session;
+import lab.diffusion.engine.session.Sessions;
 
 /**
  * Pictures of a trained session for the command line: the paper's Figure 1 (forward, reverse
@@ -44,10 +48,10 @@ public final class SessionFigures {
      * The figures of a session with up to {@code n} points shown: images at most 16, binary
      * sequences at most 64 (and no more than the held-out set has).
      */
-    public static SessionFigures of(lab.diffusion.engine.session.Session s, int n, long seed) {
-        int shown = s.data().isImages() ? Math.min(n, 16) : s.model().kind() == lab.diffusion.engine.model.ModelSpec.Kind.BINOMIAL
+    public static SessionFigures of(Session s, int n, long seed) {
+        int shown = s.data().isImages() ? Math.min(n, 16) : s.model().kind() == ModelSpec.Kind.BINOMIAL
                 ? Math.min(n, Math.min(64, s.data().heldout().size())) : n;
-        return new SessionFigures(lab.diffusion.engine.session.Sessions.model(s), s.data(), shown, seed);
+        return new SessionFigures(Sessions.model(s), s.data(), shown, seed);
     }
 
     /** Prepares forward and reverse trajectories of {@code n} points (sequences, images) from the session's model. */
@@ -64,7 +68,7 @@ public final class SessionFigures {
             // the forward chain in model units, shown in grey levels
             float[][] f = new float[steps + 1][];
             float[] x = x0.toArray();
-            java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            SplittableRandom r = new SplittableRandom(seed);
             f[0] = ImageData.toGrey(x, st);
             for (int t = 1; t <= steps; t++) {
                 double a = Math.sqrt(1 - schedule.beta(t));

@@ -1,10 +1,12 @@
 package lab.diffusion.engine.schedule;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.io.AtomicFiles;
@@ -34,7 +36,7 @@ public final class ScheduleCsv {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new DataException("no such file: " + file);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new DataException("cannot read " + name + ": " + e.getMessage());
         }
         double[] betas = new double[Math.max(0, lines.size())];
@@ -70,6 +72,6 @@ public final class ScheduleCsv {
         if (n > Schedule.MAX_T) {
             throw new DataException(name + " holds " + n + " steps; at most " + Schedule.MAX_T);
         }
-        return Schedule.ofBetas(ScheduleFamily.CUSTOM, java.util.Arrays.copyOf(betas, n));
+        return Schedule.ofBetas(ScheduleFamily.CUSTOM, Arrays.copyOf(betas, n));
     }
 }

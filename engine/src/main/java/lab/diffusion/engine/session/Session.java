@@ -1,5 +1,7 @@
 package lab.diffusion.engine.session;
 
+import java.util.List;
+import java.util.Map;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.nn.Optimizer;
@@ -20,7 +22,7 @@ import lab.diffusion.engine.train.TrainingHistory;
  * @param runs       earlier training runs on the same data (run history); may be empty
  */
 public record Session(PointData data, Schedule schedule, ModelSpec model, long modelSeed, double[] params,
-                      Training training, java.util.Map<String, String> view, java.util.List<RunRecord> runs) {
+                      Training training, Map<String, String> view, List<RunRecord> runs) {
 
     /**
      * Optimizer settings and progress.
@@ -35,8 +37,8 @@ public record Session(PointData data, Schedule schedule, ModelSpec model, long m
 
     public Session {
         params = params.clone();
-        view = view == null ? java.util.Map.of() : java.util.Map.copyOf(view);
-        runs = runs == null ? java.util.List.of() : java.util.List.copyOf(runs);
+        view = view == null ? Map.of() : Map.copyOf(view);
+        runs = runs == null ? List.of() : List.copyOf(runs);
         if (runs.size() > RunRecord.MAX_RUNS) {
             throw new IllegalArgumentException("at most " + RunRecord.MAX_RUNS + " runs are kept");
         }
@@ -44,11 +46,11 @@ public record Session(PointData data, Schedule schedule, ModelSpec model, long m
 
     /** Without view state and run history (the engine's command line). */
     public Session(PointData data, Schedule schedule, ModelSpec model, long modelSeed, double[] params, Training training) {
-        this(data, schedule, model, modelSeed, params, training, java.util.Map.of(), java.util.List.of());
+        this(data, schedule, model, modelSeed, params, training, Map.of(), List.of());
     }
 
     /** The same session with this view state and run history. */
-    public Session with(java.util.Map<String, String> v, java.util.List<RunRecord> r) {
+    public Session with(Map<String, String> v, List<RunRecord> r) {
         return new Session(data, schedule, model, modelSeed, params, training, v, r);
     }
 

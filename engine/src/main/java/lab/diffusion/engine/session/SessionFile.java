@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import lab.diffusion.engine.data.PointData;
@@ -192,7 +193,7 @@ public final class SessionFile {
         root.add("training", training);
 
         JsonObject view = new JsonObject();
-        new java.util.TreeMap<>(s.view()).forEach(view::addProperty);
+        new TreeMap<>(s.view()).forEach(view::addProperty);
         root.add("view", view);
         JsonArray runs = new JsonArray();
         for (int i = 0; i < s.runs().size(); i++) {

@@ -20,6 +20,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -45,6 +48,7 @@ import lab.diffusion.engine.nn.Activation;
 import lab.diffusion.engine.nn.Optimizer;
 import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.schedule.ScheduleFamily;
+import lab.diffusion.engine.train.TrainConfig;
 import lab.diffusion.engine.train.TrainingHistory;
 
 /**
@@ -177,7 +181,7 @@ final class SessionReader {
             return b;
         } catch (ZipException ex) {
             throw new SessionException(name + " is damaged: entry '" + e.getName() + "' cannot be decompressed");
-        } catch (java.io.EOFException ex) {
+        } catch (EOFException ex) {
             throw new SessionException(name + " is truncated (entry '" + e.getName() + "' ends early)");
         }
     }
@@ -295,8 +299,8 @@ final class SessionReader {
                     (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
                     (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
                     history, scheduleRate);
-            new lab.diffusion.engine.train.TrainConfig(opt, lr, batch, training.seed(), 0, 1).withScheduleRate(scheduleRate); // validates settings
-            java.util.Map<String, String> view = new java.util.HashMap<>();
+            new TrainConfig(opt, lr, batch, training.seed(), 0, 1).withScheduleRate(scheduleRate); // validates settings
+            Map<String, String> view = new HashMap<>();
             if (meta.has("view")) {
                 if (!meta.get("view").isJsonObject()) {
                     throw new SessionException(name + " is damaged: 'view' is not an object");
@@ -308,7 +312,7 @@ final class SessionReader {
                     view.put(e.getKey(), e.getValue().getAsString());
                 }
             }
-            java.util.List<RunRecord> runs = new java.util.ArrayList<>();
+            List<RunRecord> runs = new ArrayList<>();
             if (meta.has("runs")) {
                 if (!meta.get("runs").isJsonArray() || meta.getAsJsonArray("runs").size() > RunRecord.MAX_RUNS) {
                     throw new SessionException(name + " is damaged: the run history is not a list of at most " + RunRecord.MAX_RUNS);

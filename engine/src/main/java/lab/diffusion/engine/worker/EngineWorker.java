@@ -2,9 +2,12 @@ package lab.diffusion.engine.worker;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 
 /**
@@ -40,7 +43,7 @@ public final class EngineWorker implements AutoCloseable {
             executor.submit(() -> {
                 try {
                     gate.get(maxWaitMillis, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                } catch (TimeoutException | ExecutionException e) {
                     // waited long enough, or the gate failed: start anyway
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -54,7 +57,7 @@ public final class EngineWorker implements AutoCloseable {
     public <T> CompletableFuture<T> submit(Callable<T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
         if (executor.isShutdown()) {
-            f.completeExceptionally(new java.util.concurrent.RejectedExecutionException("the engine has been closed"));
+            f.completeExceptionally(new RejectedExecutionException("the engine has been closed"));
             return f;
         }
         try {
@@ -68,7 +71,7 @@ public final class EngineWorker implements AutoCloseable {
                 f.completeExceptionally(e);
             }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             f.completeExceptionally(e); // closed meanwhile: the task is dropped, nothing else happens
         }
         return f;

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,7 +161,7 @@ class CliTest {
     @Test
     void trainingOnAUserCsvWorks() throws Exception {
         StringBuilder b = new StringBuilder("x,y\n");
-        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        SplittableRandom r = new SplittableRandom(1);
         for (int i = 0; i < 400; i++) {
             b.append(100 + 10 * r.nextGaussian()).append(',').append(-50 + r.nextGaussian()).append('\n');
         }
@@ -188,7 +191,7 @@ class CliTest {
         Path out = dir.resolve("beats.csv");
         Result sm = run("sample", "--session", s.toString(), "--n", "25", "--out", out.toString());
         assertEquals(0, sm.code(), sm.err());
-        java.util.List<String> lines = Files.readAllLines(out);
+        List<String> lines = Files.readAllLines(out);
         assertEquals(25, lines.size());
         assertTrue(lines.get(0).matches("[01](,[01]){19}"), lines.get(0));
         assertEquals(j.get("K_bits").getAsDouble(), ej.get("K_bits").getAsDouble(), 0.3, "the session keeps the model (and its head)");
@@ -225,8 +228,8 @@ class CliTest {
                 Main.EXIT_USER, ".png");
 
         // a 16×16 input (the model is 8×8) and a mask of the same size with the left half white
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage mask = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 16; y++) {
             for (int x = 0; x < 16; x++) {
                 img.getRaster().setSample(x, y, 0, (x * 16 + y) % 256);
@@ -242,7 +245,7 @@ class CliTest {
                 "--out", out.toString(), "--json");
         assertEquals(0, ip.code(), ip.err());
         for (String f : new String[] {"sample-1.png", "sample-2.png", "sample-3.png", "mean.png"}) {
-            java.awt.image.BufferedImage o = javax.imageio.ImageIO.read(out.resolve(f).toFile());
+            BufferedImage o = javax.imageio.ImageIO.read(out.resolve(f).toFile());
             assertEquals(16, o.getWidth(), f);
             assertEquals(16, o.getHeight(), f);
             // known pixels (right half) are the input's own
@@ -250,7 +253,7 @@ class CliTest {
         }
         assertOneLineError(run("inpaint", "--session", s.toString(), "--image", in.toString(), "--mask", m.toString(), "--samples", "3",
                 "--out", out.toString()), Main.EXIT_USER, "already exists");
-        java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage small = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
         Path wrong = dir.resolve("small-mask.png");
         javax.imageio.ImageIO.write(small, "png", wrong.toFile());
         assertOneLineError(run("inpaint", "--session", s.toString(), "--image", in.toString(), "--mask", wrong.toString(),

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class ImageDataTest {
         // digits: mostly black background, white ink
         assertTrue(train.meanGrey() > 20 && train.meanGrey() < 60, "mean grey " + train.meanGrey());
         // no held-out digit appears among the training digits
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < train.count(); i++) {
             seen.add(key(train, i));
         }
@@ -87,7 +89,7 @@ class ImageDataTest {
         assertNotEquals(a, DeadLeaves.generate(20, 28, 6));
         int distinctGreys = 0;
         for (int i = 0; i < a.count(); i++) {
-            java.util.Set<Integer> g = new java.util.HashSet<>();
+            Set<Integer> g = new HashSet<>();
             for (int p = 0; p < a.pixels(); p++) {
                 g.add(a.grey(i, p));
             }

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ImageFilesTest {
         assertEquals(0f, l.grey()[0], 1e-4f);
         assertEquals(200f, l.grey()[27], 1e-4f);
         assertTrue(l.notes().contains("resized from 56×56 to 28×28"), l.notes().toString());
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(p)), "the file must not change");
+        assertTrue(Arrays.equals(before, Files.readAllBytes(p)), "the file must not change");
     }
 
     @Test
@@ -125,7 +126,7 @@ class ImageFilesTest {
         Path good = png("good.png", img);
         byte[] b = Files.readAllBytes(good);
         Path cut = dir.resolve("cut.png");
-        Files.write(cut, java.util.Arrays.copyOf(b, b.length / 2));
+        Files.write(cut, Arrays.copyOf(b, b.length / 2));
         DataException e = assertThrows(DataException.class, () -> ImageFiles.read(cut, 28, 28));
         assertTrue(e.getMessage().contains("cut.png"), e.getMessage());
         Path gif = dir.resolve("x.gif");

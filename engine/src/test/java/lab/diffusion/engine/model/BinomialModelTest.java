@@ -3,9 +3,11 @@ package lab.diffusion.engine.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointSet;
+import lab.diffusion.engine.nn.Activation;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.objective.BinomialBoundEvaluator;
 import lab.diffusion.engine.objective.BoundReport;
@@ -44,7 +46,7 @@ class BinomialModelTest {
     @CsvSource({"BUMPS,false", "PER_STEP,false", "BUMPS,true", "PER_STEP,true"})
     void lossGradientMatchesFiniteDifferences(ModelSpec.Readout readout, boolean cleanBit) {
         Schedule s = Schedules.create(ScheduleFamily.ERASURE, 12);
-        ModelSpec spec = new ModelSpec(ModelSpec.Kind.BINOMIAL, 6, 5, 2, lab.diffusion.engine.nn.Activation.SIGMOID, readout, 4,
+        ModelSpec spec = new ModelSpec(ModelSpec.Kind.BINOMIAL, 6, 5, 2, Activation.SIGMOID, readout, 4,
                 ModelSpec.MeanForm.CODE, ModelSpec.DdpmVariance.POSTERIOR, 8, 0.3, cleanBit);
         TrainableModel m = Models.create(spec, s, DataType.DOUBLE, 2);
         SplittableRandom r = new SplittableRandom(7);
@@ -186,7 +188,7 @@ class BinomialModelTest {
         int steps = 30;
         int bits = 7;
         Schedule s = Schedules.create(ScheduleFamily.ERASURE, steps);
-        ModelSpec spec = new ModelSpec(ModelSpec.Kind.BINOMIAL, bits, 6, 2, lab.diffusion.engine.nn.Activation.SIGMOID,
+        ModelSpec spec = new ModelSpec(ModelSpec.Kind.BINOMIAL, bits, 6, 2, Activation.SIGMOID,
                 ModelSpec.Readout.BUMPS, 4, ModelSpec.MeanForm.CODE, ModelSpec.DdpmVariance.POSTERIOR, 8, 0.3, cleanBit);
         TrainableModel m = Models.create(spec, s, DataType.DOUBLE, 4);
         SplittableRandom r = new SplittableRandom(11);
@@ -198,7 +200,7 @@ class BinomialModelTest {
         BinomialProcess q = new BinomialProcess(s, 0.3);
         for (int t : new int[] {2, 9, 30}) {
             TrainingBatch b = batch(12, bits, steps, 5 + t);
-            java.util.Arrays.fill(b.t, t);
+            Arrays.fill(b.t, t);
             double loss = m.lossAndGradient(b).loss();
             float[] xt = new float[12 * bits];
             for (int i = 0; i < xt.length; i++) {

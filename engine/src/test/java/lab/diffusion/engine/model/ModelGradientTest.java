@@ -86,7 +86,7 @@ class ModelGradientTest {
     @ParameterizedTest
     @CsvSource({"BUMPS,CODE", "BUMPS,EQ65", "PER_STEP,CODE"})
     void learnedScheduleGradientMatchesFiniteDifferences(ModelSpec.Readout readout, ModelSpec.MeanForm form) {
-        Schedule s = Schedule.ofBetas(lab.diffusion.engine.schedule.ScheduleFamily.LEARNED,
+        Schedule s = Schedule.ofBetas(ScheduleFamily.LEARNED,
                 Schedules.create(ScheduleFamily.COSINE, 8).betas());
         ModelSpec spec = new ModelSpec(ModelSpec.Kind.PAPER, 2, 6, 2, Activation.TANH, readout, 4, form,
                 ModelSpec.DdpmVariance.POSTERIOR, 8, Double.NaN);

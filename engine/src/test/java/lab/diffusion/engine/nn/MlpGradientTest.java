@@ -3,6 +3,9 @@ package lab.diffusion.engine.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.testutil.FiniteDifference;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +87,7 @@ class MlpGradientTest {
         Mlp mlp = new Mlp(sizes, Activation.TANH, pb);
         // a single weight set through the master copy changes the forward output as expected
         double[] m = pb.master();
-        java.util.Arrays.fill(m, 0.0);
+        Arrays.fill(m, 0.0);
         // first layer: W(1, 2) = 0.5 -> h_2 = tanh(0.5 * x_1), plus a bias 0.1 on h_0 (not read out)
         m[mlp.weightIndex(0, 1, 2)] = 0.5;
         m[mlp.biasIndex(0, 0)] = 0.1;
@@ -92,7 +95,7 @@ class MlpGradientTest {
         m[mlp.weightIndex(1, 2, 0)] = 2.0;
         m[mlp.biasIndex(1, 1)] = 0.25;
         // every index is distinct and inside the buffer
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int l = 0; l < 2; l++) {
             for (int j = 0; j < sizes[l + 1]; j++) {
                 for (int i = 0; i < sizes[l]; i++) {

@@ -3,7 +3,9 @@ package lab.diffusion.engine.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Preset;
 import lab.diffusion.engine.schedule.Schedule;
@@ -26,7 +28,7 @@ class ForwardDiagnosticsTest {
             c[2 * i + 1] = (float) (Math.sqrt(0.1) * r.nextGaussian());
         }
         double[] b = new double[4];
-        java.util.Arrays.fill(b, 1 - Math.pow(0.5, 0.25)); // ᾱ_T = 0.5
+        Arrays.fill(b, 1 - Math.pow(0.5, 0.25)); // ᾱ_T = 0.5
         Schedule s = Schedule.ofBetas(ScheduleFamily.LINEAR, b);
         double sx = 0.5 * 1.9 + 0.5;
         double sy = 0.5 * 0.1 + 0.5;
@@ -41,7 +43,7 @@ class ForwardDiagnosticsTest {
         PointSet roll = Preset.SWISSROLL.standardizer().apply(Preset.SWISSROLL.generate(5000, 2));
         double good = ForwardDiagnostics.endpointKl(roll, Schedules.create(ScheduleFamily.LOGSNR, 40), 2000, 1);
         double[] small = new double[10];
-        java.util.Arrays.fill(small, 0.01); // ᾱ_T = 0.99¹⁰ ≈ 0.90
+        Arrays.fill(small, 0.01); // ᾱ_T = 0.99¹⁰ ≈ 0.90
         double bad = ForwardDiagnostics.endpointKl(roll, Schedule.ofBetas(ScheduleFamily.LINEAR, small), 2000, 1);
         // ᾱ_T = 0.25 leaves the roll's structure far below the noise: q(x⁽ᵀ⁾) is already close to N(0, I)
         double quarter = ForwardDiagnostics.endpointKl(roll, Schedules.create(ScheduleFamily.PAPER, 2), 2000, 1);
@@ -62,7 +64,7 @@ class ForwardDiagnosticsTest {
             bits[i] = 1f; // rate 0.7
         }
         double[] b = new double[3];
-        java.util.Arrays.fill(b, 0.2); // ᾱ_T = 0.512
+        Arrays.fill(b, 0.2); // ᾱ_T = 0.512
         Schedule s = Schedule.ofBetas(ScheduleFamily.ERASURE, b);
         double pBar = 0.3; // deliberately not the data's rate
         double m = pBar + s.alphaBar(3) * (0.7 - pBar);
@@ -70,7 +72,7 @@ class ForwardDiagnosticsTest {
         double est = ForwardDiagnostics.binaryEndpointKl(PointSet.wrap(bits, 1), s, pBar, 20000, 1);
         assertEquals(exact, est, 0.01);
         assertTrue(exact > 0.05);
-        PointSet heart = lab.diffusion.engine.data.BinaryData.heartbeat(2000, 1);
+        PointSet heart = BinaryData.heartbeat(2000, 1);
         double erasure = ForwardDiagnostics.binaryEndpointKl(heart, Schedules.create(ScheduleFamily.ERASURE, 2000), 0.2, 2000, 1);
         assertEquals(0.0, erasure, 1e-3, "constant erasure ends exactly at Bernoulli(p̄)");
     }

@@ -2,6 +2,7 @@ package lab.diffusion.engine.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.schedule.ScheduleFamily;
@@ -42,7 +43,7 @@ class GaussianForwardTest {
         GaussianForward q = new GaussianForward(s);
         int n = 200_000;
         float[] x0 = new float[n];
-        java.util.Arrays.fill(x0, 1.5f);
+        Arrays.fill(x0, 1.5f);
         float[][] traj = q.trajectory(x0, new SplittableRandom(5));
         for (int t : new int[] {1, 10, 20}) {
             double m = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.model.Models;
 import lab.diffusion.engine.model.ReverseModel;
@@ -56,7 +57,7 @@ class SamplerTest {
         assertFalse(tr.has(5));
         assertThrows(IllegalStateException.class, () -> tr.state(5));
         // same seed, same samples
-        assertEquals(java.util.Arrays.toString(tr.samples()), java.util.Arrays.toString(Sampler.sample(m, 100, 3, false).samples()));
+        assertEquals(Arrays.toString(tr.samples()), Arrays.toString(Sampler.sample(m, 100, 3, false).samples()));
     }
 
     @Test

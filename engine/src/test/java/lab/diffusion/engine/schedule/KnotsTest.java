@@ -3,9 +3,12 @@ package lab.diffusion.engine.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lab.diffusion.engine.data.DataException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class KnotsTest {
 
@@ -49,17 +52,17 @@ class KnotsTest {
     }
 
     @Test
-    void csvRoundTripsExactly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void csvRoundTripsExactly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Schedule s = Schedules.create(ScheduleFamily.LOGSNR, 40);
-        java.nio.file.Path f = dir.resolve("s.csv");
+        Path f = dir.resolve("s.csv");
         ScheduleCsv.write(f, s);
         Schedule back = ScheduleCsv.read(f);
         org.junit.jupiter.api.Assertions.assertArrayEquals(s.betas(), back.betas(), 0.0);
-        java.nio.file.Files.writeString(f, "t,beta\n1,0.1\n3,0.2\n");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(lab.diffusion.engine.data.DataException.class, () -> ScheduleCsv.read(f));
+        Files.writeString(f, "t,beta\n1,0.1\n3,0.2\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(DataException.class, () -> ScheduleCsv.read(f));
         assertTrue(e.getMessage().contains("step 3 where step 2"), e.getMessage());
-        java.nio.file.Files.writeString(f, "t,beta\n1,0.1\n2,1.5\n");
-        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(lab.diffusion.engine.data.DataException.class, () -> ScheduleCsv.read(f))
+        Files.writeString(f, "t,beta\n1,0.1\n2,1.5\n");
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(DataException.class, () -> ScheduleCsv.read(f))
                 .getMessage().contains("outside (0, 1)"));
     }
 }

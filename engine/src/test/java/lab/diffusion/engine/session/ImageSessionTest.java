@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import lab.diffusion.engine.data.DeadLeaves;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.PointData;
@@ -86,7 +87,7 @@ class ImageSessionTest {
         SessionFile.write(f, original);
         Path bad = SessionFileTest.craftFrom(f, dir.resolve("bad-images.dlab"), e -> {
             byte[] b = e.get("data/train.dlimg.gz");
-            e.put("data/train.dlimg.gz", java.util.Arrays.copyOf(b, b.length / 2));
+            e.put("data/train.dlimg.gz", Arrays.copyOf(b, b.length / 2));
         }, true);
         SessionException ex = assertThrows(SessionException.class, () -> SessionFile.read(bad));
         assertTrue(ex.getMessage().contains("damaged"), ex.getMessage());

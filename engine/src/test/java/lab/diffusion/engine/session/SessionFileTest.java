@@ -15,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -32,6 +35,7 @@ import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.schedule.Schedules;
 import lab.diffusion.engine.train.TrainConfig;
 import lab.diffusion.engine.train.Trainer;
+import lab.diffusion.engine.train.TrainingHistory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,7 +150,7 @@ class SessionFileTest {
     static byte[] editJson(byte[] json, String from, String to) {
         String s = new String(json, StandardCharsets.UTF_8);
         assertTrue(s.contains(from), "test setup: '" + from + "' not in " + s.substring(0, Math.min(200, s.length())));
-        return s.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to))
+        return s.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -246,7 +250,7 @@ class SessionFileTest {
         TrainingHistoryFixture h = new TrainingHistoryFixture();
         RunRecord r1 = new RunRecord("Run 1", "paper model, T = 30", h.curve, -3.5, new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         RunRecord r2 = new RunRecord("Run 2", "DDPM", h.curve, Double.NaN, new byte[0]);
-        Session s = original.with(java.util.Map.of("t", "12", "mode", "points"), java.util.List.of(r1, r2));
+        Session s = original.with(Map.of("t", "12", "mode", "points"), List.of(r1, r2));
         Path f = dir.resolve("with-runs.dlab");
         SessionFile.write(f, s);
         Session back = SessionFile.read(f);
@@ -268,7 +272,7 @@ class SessionFileTest {
 
     /** A small curve for run records. */
     static final class TrainingHistoryFixture {
-        final lab.diffusion.engine.train.TrainingHistory.Curve curve = new lab.diffusion.engine.train.TrainingHistory.Curve(
+        final TrainingHistory.Curve curve = new TrainingHistory.Curve(
                 new long[] {10, 20}, new double[] {0.1, 0.2}, new double[] {-4.0, -3.8}, new double[] {Double.NaN, -3.9});
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.DataSources;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.Preset;
@@ -16,6 +18,8 @@ import lab.diffusion.engine.model.Models;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.objective.BoundEvaluator;
+import lab.diffusion.engine.objective.Bounds;
+import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.schedule.Schedules;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,13 +61,13 @@ class TrainerTest {
      */
     @Test
     void heartbeatTrainingRaisesHeldOutK() {
-        PointData data = lab.diffusion.engine.data.BinaryData.heartbeatData(4000, 500, 3);
-        var spec = ModelSpec.binomialDefault(lab.diffusion.engine.data.BinaryData.HEARTBEAT_BITS, 0.2, 10);
+        PointData data = BinaryData.heartbeatData(4000, 500, 3);
+        var spec = ModelSpec.binomialDefault(BinaryData.HEARTBEAT_BITS, 0.2, 10);
         var m = Models.create(spec, Schedules.create(ScheduleFamily.ERASURE, 100), 1);
-        double before = lab.diffusion.engine.objective.Bounds.evaluate(m, data.heldout(), 5).kBits();
+        double before = Bounds.evaluate(m, data.heldout(), 5).kBits();
         Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10));
         TrainingSnapshot s = tr.run(3000, Double.MAX_VALUE, null);
-        double after = lab.diffusion.engine.objective.Bounds.evaluate(m, data.heldout(), 5).kBits();
+        double after = Bounds.evaluate(m, data.heldout(), 5).kBits();
         assertEquals(TrainingStatus.STOPPED, s.status());
         assertTrue(before < -14.4386 + 0.05, "the untrained model is no better than L_null: " + before);
         assertTrue(after > MEASURED_HEARTBEAT_K_3000 - 0.5, "K after 3000 steps: " + after + " (from " + before + ")");
@@ -78,7 +82,7 @@ class TrainerTest {
     void aLearnedScheduleMovesAtItsOwnRate() {
         PointData data = swissRoll();
         var base = Schedules.create(ScheduleFamily.LOGSNR, 40);
-        var learned = lab.diffusion.engine.schedule.Schedule.ofBetas(ScheduleFamily.LEARNED, base.betas());
+        var learned = Schedule.ofBetas(ScheduleFamily.LEARNED, base.betas());
         for (double rate : new double[] {1.0, 0.1}) {
             var m = Models.create(ModelSpec.paperDefault(2), learned, 1);
             int[] range = m.scheduleParameterRange();
@@ -126,7 +130,7 @@ class TrainerTest {
         double[] lastWeights = m.parameters().master().clone();
         assertTrue(tr.useAveragedWeights());
         assertArrayEquals(a, m.parameters().master(), 0.0);
-        assertFalse(java.util.Arrays.equals(lastWeights, a), "averaging changed the weights");
+        assertFalse(Arrays.equals(lastWeights, a), "averaging changed the weights");
         Trainer plain = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 10));
         assertEquals(null, plain.averagedWeights());
         assertFalse(plain.useAveragedWeights());
@@ -205,7 +209,7 @@ class TrainerTest {
         for (double v : m.parameters().master()) {
             assertTrue(Double.isFinite(v));
         }
-        assertFalse(java.util.Arrays.equals(atStep250, m.parameters().master()), "restored the step-200 checkpoint, not step 250");
+        assertFalse(Arrays.equals(atStep250, m.parameters().master()), "restored the step-200 checkpoint, not step 250");
         assertEquals(TrainingStatus.DIVERGED, seen.get(seen.size() - 1).status());
         // the trainer can continue after the restore
         TrainingSnapshot again = tr.run(10, Double.MAX_VALUE, null);

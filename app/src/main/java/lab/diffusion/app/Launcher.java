@@ -5,7 +5,7 @@ import javafx.application.Application;
 
 /**
  * Plain entry point so JavaFX starts from the class path (the project is non-modular):
- * a main class that does not extend Application.
+ * a main class that does not extend Application. The JVM's main thread, until JavaFX takes over.
  */
 public final class Launcher {
 

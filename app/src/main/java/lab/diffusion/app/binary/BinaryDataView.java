@@ -15,7 +15,9 @@ import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointSet;
 
-/** The Data section in binary mode: heartbeat, cell editing, undo/redo, 0/1 CSV import and export. */
+/**
+ * The Data section in binary mode: heartbeat, cell editing, undo/redo, 0/1 CSV import and export. FX thread; files are read and written on the background executor.
+ */
 public final class BinaryDataView extends VBox {
 
     private final BinaryDataModel model;

@@ -5,7 +5,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 
-/** Which layers the plots show. */
+/** Which layers the plots show. FX thread. */
 public final class DisplayModel {
 
     public static final int[] GRIDS = {16, 24, 32, 40};

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import lab.diffusion.app.binary.BinaryMode;
@@ -22,7 +19,6 @@ import lab.diffusion.app.images.ImageMode;
 import lab.diffusion.app.lecture.Appearance;
 import lab.diffusion.app.mode.DataChoice;
 import lab.diffusion.app.mode.ExplorerMode;
-import lab.diffusion.app.mode.KUnits;
 import lab.diffusion.app.mode.ModeContext;
 import lab.diffusion.app.mode.ModeSettings;
 import lab.diffusion.app.plots.PlotCanvas;
@@ -32,19 +28,14 @@ import lab.diffusion.app.runs.RunsHost;
 import lab.diffusion.app.schedule.ScheduleCompare;
 import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.session.SessionHost;
+import lab.diffusion.app.timeline.Playback;
 import lab.diffusion.app.timeline.TimelineModel;
 import lab.diffusion.app.training.TrainingModel;
 import lab.diffusion.app.ui.Background;
 import lab.diffusion.app.ui.Confirmer;
-import lab.diffusion.app.ui.LatestTask;
-import lab.diffusion.engine.data.DataException;
-import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.live.LiveEngine;
-import lab.diffusion.engine.live.LiveSetup;
-import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.session.Session;
-import lab.diffusion.engine.train.TrainConfig;
 
 /**
  * The explorer's top view-model: composes the modes (points, sequences, images), the shared
@@ -74,15 +65,11 @@ public final class Explorer implements AutoCloseable {
     private final LiveEngine engine;
     private final List<ExplorerMode> modes;
     private final ObjectProperty<ExplorerMode> mode = new SimpleObjectProperty<>();
-    private final ObjectProperty<DataChoice> choice = new SimpleObjectProperty<>();
     private final IntegerProperty samples = new SimpleIntegerProperty();
-    private final BooleanProperty idealAvailable = new SimpleBooleanProperty();
     private final Map<ExplorerMode, ModeSettings> left = new HashMap<>();
-    private final LatestTask settle;
-    private final AnimationTimer playback;
-    private long sampleSeed = 7;
-    /** Above 0 while a switch or an open applies its settings: changes do not set up models meanwhile. */
-    private int applying;
+    private final Playback playback;
+    /** Sets the model up for the data (the trainer and the modes ask it through the explorer). */
+    final ModelSetup models;
 
     /** An explorer whose engine starts at once, with background threads (tests). */
     public Explorer(Confirmer confirmer) {
@@ -93,11 +80,11 @@ public final class Explorer implements AutoCloseable {
     public Explorer(Confirmer confirmer, Background background, CompletableFuture<?> firstFrame) {
         this.background = background;
         this.engine = new LiveEngine(Platform::runLater, firstFrame);
-        this.settle = background.debounced(250);
-        this.trainer = new TrainingController(engine, messages, confirmer, new TrainerHost());
+        this.trainer = new TrainingController(engine, messages, confirmer, new TrainerHost(this));
         this.training = trainer.model;
         this.schedules = new ScheduleRequests(this, engine);
-        ModeLink link = new ModeLink();
+        this.models = new ModelSetup(this, engine, background);
+        ModeLink link = new ModeLink(this);
         this.modes = MODES.stream().map(f -> f.apply(link)).toList();
         for (ExplorerMode m : modes) {
             m.plots().forEach(renderLoop::registerMain);
@@ -105,26 +92,16 @@ public final class Explorer implements AutoCloseable {
         renderLoop.register(trainer.kChart);
         renderLoop.register(trainer.klBars);
         renderLoop.register(trainer.varianceBounds);
-        playback = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (last != 0) {
-                    timeline.tick((now - last) / 1e9);
-                }
-                last = now;
-            }
-        };
+        playback = new Playback(timeline);
         new ResultRouter(engine, this).wire();
         schedule.scheduleProperty().addListener((o, a, b) -> onScheduleChanged(b));
         timeline.tProperty().addListener((o, a, b) -> onTChanged());
         ExplorerMode first = modes.get(0);
-        applying++;
+        models.hold();
         enter(first, first.defaults());
-        applying--;
-        refreshData();
-        setUp(false);
+        models.release();
+        models.refresh();
+        models.setUp(false);
         renderLoop.start();
         playback.start();
     }
@@ -151,7 +128,7 @@ public final class Explorer implements AutoCloseable {
 
     /** The data set shown, if it is one of the choices (null for a drawing, an import or a session's data). */
     public ReadOnlyObjectProperty<DataChoice> choiceProperty() {
-        return choice;
+        return models.choiceProperty();
     }
 
     /** Number of reverse samples shown. */
@@ -160,7 +137,7 @@ public final class Explorer implements AutoCloseable {
     }
 
     public ReadOnlyBooleanProperty idealAvailableProperty() {
-        return idealAvailable;
+        return models.idealAvailableProperty();
     }
 
     public ReadOnlyBooleanProperty canTrainProperty() {
@@ -226,7 +203,7 @@ public final class Explorer implements AutoCloseable {
 
     /** Number and seed of the reverse samples shown; the engine redraws them for the current model. */
     public void setSampling(int n, long seed) {
-        sampleSeed = seed;
+        models.setSampleSeed(seed);
         samples.set(Math.max(1, Math.min(mode.get().maxSamples(), n)));
         engine.setSampling(samples.get(), seed);
     }
@@ -243,10 +220,9 @@ public final class Explorer implements AutoCloseable {
             return false;
         }
         trainer.pause();
-        settle.cancel();
         ModeSettings d = next.defaults();
         ViewState v = ViewState.read(s.view(), defaultView(next), s.schedule().steps(), next.maxSamples(), Appearance.THEMES);
-        applying++;
+        models.hold();
         try {
             enter(next, new ModeSettings(s.model(), s.schedule(), Math.max(d.maxSteps(), s.schedule().steps()),
                     s.training().batchSize(), v.samples()));
@@ -257,14 +233,14 @@ public final class Explorer implements AutoCloseable {
             next.showLoading("loading the model…");
             ViewStates.apply(v, this);
         } finally {
-            applying--;
+            models.release();
         }
-        refreshData();
+        models.refresh();
         training.restoreHistory(s.training().history(), s.training().steps());
         trainer.kChart.setCurve(training.curveProperty().get());
         trainer.runs.restore(s.runs());
         trainer.setCanTrain(true);
-        engine.open(s, setup(s.data()));
+        engine.open(s, models.setup(s.data()));
         return true;
     }
 
@@ -282,17 +258,16 @@ public final class Explorer implements AutoCloseable {
     /** Leaves the current mode (remembering its settings) for {@code next}, whose data {@code load} fills. */
     private void switchTo(ExplorerMode next, Runnable load) {
         trainer.pause();
-        settle.cancel();
         trainer.archiveCurrentRun();
-        applying++;
+        models.hold();
         try {
             enter(next, left.getOrDefault(next, next.defaults()));
             load.run();
         } finally {
-            applying--;
+            models.release();
         }
-        refreshData();
-        setUp(false);
+        models.refresh();
+        models.setUp(false);
     }
 
     /** Puts {@code next} on screen with its settings; results of the model shown before are forgotten. */
@@ -316,97 +291,8 @@ public final class Explorer implements AutoCloseable {
         next.setT(0);
     }
 
-    // ------------------------------------------------------------------ data and model
-
-    /** The mode's data changed: redraw what depends on them, then set the model up again (at once or after a pause). */
-    void dataChanged(ExplorerMode m, boolean newModel) {
-        if (applying > 0 || m != mode.get()) {
-            return;
-        }
-        refreshData();
-        String problem = m.problem();
-        if (!problem.isEmpty()) {
-            settle.cancel();
-            trainer.setCanTrain(false);
-            if (training.runningProperty().get()) {
-                trainer.pause();
-            }
-            messages.report(problem);
-        } else if (newModel || m.settled()) {
-            settle.cancel();
-            setUp(!newModel);
-            trainer.loaded();
-        } else {
-            settle.submit(() -> setUp(true));
-        }
-    }
-
-    /** Redraws the forward process, the endpoint readout, K's units and the subtitles for the current data. */
-    private void refreshData() {
-        ExplorerMode m = mode.get();
-        m.recomputeForward(schedule.schedule());
-        m.recomputeEndpoint(schedule.schedule());
-        KUnits u = m.units();
-        training.perUnitProperty().set(u.perUnit());
-        trainer.kChart.setUnit(u.unit(), u.lnullLabel());
-        trainer.kChart.setScale(u.perUnit());
-        trainer.kChart.setReferences(u.lnullBits(), u.referenceBits(), u.referenceLabel());
-        idealAvailable.set(m.idealReference() != null);
-        choice.set(m.currentChoice());
-        updateSubtitles();
-    }
-
-    /**
-     * Sets the model up for the current data: with {@code keepWeights} (and the same
-     * architecture and schedule) the engine keeps training the model it has, else a fresh model
-     * replaces it (the old run goes to the run history).
-     */
-    void setUp(boolean keepWeights) {
-        if (applying > 0) {
-            return;
-        }
-        ExplorerMode m = mode.get();
-        PointData pd;
-        try {
-            pd = m.trainingData();
-        } catch (DataException e) {
-            trainer.setCanTrain(false);
-            messages.report(e.getMessage());
-            return;
-        }
-        if (pd == null) {
-            trainer.setCanTrain(false); // still loading; the load finishing sets the model up
-            return;
-        }
-        ModelSpec spec = training.specProperty().get();
-        boolean fresh = !keepWeights || spec.dim() != pd.dim();
-        ModelSpec fitted = m.fitSpec(spec, pd, fresh);
-        if (!fitted.equals(spec)) {
-            training.specProperty().set(fitted);
-            fresh = true;
-        }
-        trainer.setCanTrain(true);
-        messages.clearUnlessAboutTraining();
-        if (fresh) {
-            trainer.archiveCurrentRun();
-            trainer.newModel(schedule.schedule());
-            m.showLoading("sampling…");
-            updateSubtitles();
-        }
-        engine.configure(setup(pd), !fresh);
-    }
-
-    /** What the engine trains: these data with the current schedule, model, training and sampling settings. */
-    LiveSetup setup(PointData pd) {
-        ExplorerMode m = mode.get();
-        TrainConfig cfg = new TrainConfig(training.optimizerProperty().get(), training.learningRateProperty().get(),
-                training.batchSizeProperty().get(), training.seedProperty().get(), m.evaluationSeconds(), m.evaluationExamples());
-        return new LiveSetup(pd, schedule.schedule(), training.specProperty().get(), cfg, training.seedProperty().get(),
-                m.idealReference(), samples.get(), sampleSeed);
-    }
-
     private void onScheduleChanged(Schedule s) {
-        if (applying > 0) {
+        if (models.held()) {
             return;
         }
         if (schedules.isLearnedUpdate()) { // a learned schedule moved while training: show it, keep the model
@@ -415,8 +301,8 @@ public final class Explorer implements AutoCloseable {
             return;
         }
         timeline.setMax(s.steps());
-        refreshData();
-        setUp(false);
+        models.refresh();
+        models.setUp(false);
     }
 
     private void onTChanged() {
@@ -430,106 +316,10 @@ public final class Explorer implements AutoCloseable {
 
     @Override
     public void close() {
-        settle.cancel();
+        models.cancelPending();
         renderLoop.stop();
         playback.stop();
         engine.close();
         background.close();
-    }
-
-    /** The trainer's door to the explorer. */
-    private final class TrainerHost implements TrainingController.Host {
-        @Override
-        public ExplorerMode mode() {
-            return mode.get();
-        }
-
-        @Override
-        public void setUp(boolean keepWeights) {
-            Explorer.this.setUp(keepWeights);
-        }
-
-        @Override
-        public String describeRun() {
-            return Explorer.this.describeRun();
-        }
-
-        @Override
-        public Schedule schedule() {
-            return schedule.schedule();
-        }
-    }
-
-    /** The modes' door to the explorer. */
-    private final class ModeLink implements ModeContext {
-        @Override
-        public Background background() {
-            return background;
-        }
-
-        @Override
-        public LiveEngine engine() {
-            return engine;
-        }
-
-        @Override
-        public ScheduleModel schedule() {
-            return schedule;
-        }
-
-        @Override
-        public DisplayModel display() {
-            return display;
-        }
-
-        @Override
-        public RenderLoop renderLoop() {
-            return renderLoop;
-        }
-
-        @Override
-        public int t() {
-            return timeline.t();
-        }
-
-        @Override
-        public void setT(int t) {
-            timeline.setT(t);
-        }
-
-        @Override
-        public long dataSeed() {
-            return 1;
-        }
-
-        @Override
-        public boolean isShown(ExplorerMode m) {
-            return mode.get() == m;
-        }
-
-        @Override
-        public void dataChanged(ExplorerMode m, boolean newModel) {
-            Explorer.this.dataChanged(m, newModel);
-        }
-
-        @Override
-        public void subtitlesChanged() {
-            updateSubtitles();
-        }
-
-        @Override
-        public boolean select(DataChoice c) {
-            return Explorer.this.select(c);
-        }
-
-        @Override
-        public void report(String problem) {
-            messages.report(problem);
-        }
-
-        @Override
-        public void inform(String news) {
-            messages.inform(news);
-        }
     }
 }

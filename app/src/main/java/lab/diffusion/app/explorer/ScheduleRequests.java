@@ -106,7 +106,7 @@ public final class ScheduleRequests {
             return false;
         }
         ex.trainer.pause();
-        LiveSetup a = ex.setup(pd).withEvaluation(0, 10);
+        LiveSetup a = ex.models.setup(pd).withEvaluation(0, 10);
         engine.trainPair(a, a.withSchedule(b), seconds, progress, done);
         return true;
     }

@@ -14,7 +14,9 @@ import lab.diffusion.app.plots.PlotCanvas;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.train.TrainingHistory;
 
-/** Pictures and tables out of the app: PNGs of plots or the figure, and CSV of the K history. */
+/**
+ * Pictures and tables out of the app: PNGs of plots or the figure, and CSV of the K history. Pictures are taken on the FX thread; writing may run on any thread.
+ */
 public final class Exports {
 
     private Exports() {

@@ -20,7 +20,7 @@ import lab.diffusion.engine.live.LiveResults.ConditionKind;
 /**
  * What inpainting or denoising works on: a target image (a held-out image or the person's own
  * file, in grey levels), a painted mask (true = the hole to fill), and the settings of a run.
- * No engine calls; the image mode turns {@link #request} into an engine request.
+ * No engine calls; the image mode turns {@link #request} into an engine request. FX thread.
  */
 public final class ConditionModel {
 

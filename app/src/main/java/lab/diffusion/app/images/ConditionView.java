@@ -24,6 +24,7 @@ import lab.diffusion.engine.data.ImageFiles;
 /**
  * The Inpaint &amp; denoise section: the image to work on, the mask tools (brush size, paint or
  * erase, invert, clear, quick masks), the denoising SNR, the number of samples and Run.
+ * FX thread; files are read on the background executor.
  */
 public final class ConditionView extends VBox {
 
@@ -61,7 +62,7 @@ public final class ConditionView extends VBox {
         Forms.tip(heldout, "Which held-out image to work on (never trained on).");
         heldout.valueProperty().addListener((o, a, b) -> {
             if (b != m.heldoutIndexProperty().get() + 1) {
-                mode.pickHeldout(b - 1);
+                mode.runs().pickHeldout(b - 1);
             }
         });
         m.heldoutIndexProperty().addListener((o, a, b) -> heldout.getValueFactory().setValue(b.intValue() + 1));
@@ -130,7 +131,7 @@ public final class ConditionView extends VBox {
         go.setOnAction(e -> run.run());
         Label status = Forms.note("");
         status.setId("condition-status");
-        status.textProperty().bind(mode.runStatusProperty());
+        status.textProperty().bind(mode.runs().statusProperty());
 
         GridPane form = Forms.grid();
         Forms.row(form, "Held-out", heldout);

@@ -15,7 +15,7 @@ import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.ui.MessageLabel;
 
-/** The Data section in image mode: digits, dead leaves, or a folder of the person's own images. */
+/** The Data section in image mode: digits, dead leaves, or a folder of the person's own images. FX thread. */
 public final class ImageDataView extends VBox {
 
     private final MessageLabel message = new MessageLabel("image-message");

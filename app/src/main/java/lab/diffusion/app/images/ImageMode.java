@@ -3,8 +3,6 @@ package lab.diffusion.app.images;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -24,7 +22,6 @@ import lab.diffusion.app.ui.LatestTask;
 import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.live.ConditionRequest;
 import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.live.LiveResults.ConditionKind;
 import lab.diffusion.engine.model.GaussianTables;
@@ -65,11 +62,8 @@ public final class ImageMode implements ExplorerMode {
     private final LatestTask forwardTask;
     private final LatestTask endpointTask;
     private final List<DataChoice> choices = new ArrayList<>();
-    private final ReadOnlyStringWrapper runStatus = new ReadOnlyStringWrapper("");
+    private final ConditionRuns runs;
     private LiveResults.Reverse lastReverse;
-    private long runId;
-    private long shownRun = -1;
-    private boolean running;
     private int t;
     /** What the Reverse grid says while it has no samples of the model shown. */
     private String reverseEmpty = "sampling…";
@@ -81,7 +75,8 @@ public final class ImageMode implements ExplorerMode {
         choices.add(choice(ImageSource.DIGITS, "digits", null));
         choices.add(choice(ImageSource.DEADLEAVES, "deadleaves", null));
         this.view = new ImageDataView(data, (s, folder) -> ctx.select(choice(s, s.name().toLowerCase(), folder)));
-        this.conditionView = new ConditionView(this, ctx.background(), this::runCondition);
+        this.runs = new ConditionRuns(this, ctx);
+        this.conditionView = new ConditionView(this, ctx.background(), runs::run);
         this.conditionSection = Forms.lazySection("Inpaint & denoise", conditionView);
         conditionSection.setId("condition-section");
         conditionSection.visibleProperty().addListener(new ChangeListener<Boolean>() {
@@ -96,16 +91,16 @@ public final class ImageMode implements ExplorerMode {
         forward.setEmptyText("loading images…");
         reverse.setEmptyText("sampling…");
         conditionPlot.setEmptyText("press Inpaint");
-        condition.targetProperty().addListener((o, a, b) -> showInput());
-        condition.maskProperty().addListener((o, a, b) -> showInput());
+        condition.targetProperty().addListener((o, a, b) -> runs.showInput());
+        condition.maskProperty().addListener((o, a, b) -> runs.showInput());
         condition.kindProperty().addListener((o, a, b) -> {
-            showInput();
+            runs.showInput();
             conditionPlot.setSamples(null, 0);
             conditionPlot.setEmptyText(b == ConditionKind.INPAINT ? "press Inpaint" : "press Denoise");
         });
         data.dataProperty().addListener((o, a, b) -> {
             if (b != null) {
-                pickHeldout(condition.heldoutIndexProperty().get());
+                runs.pickHeldout(condition.heldoutIndexProperty().get());
                 ctx.dataChanged(this, true); // other images: a new model
             }
         });
@@ -231,73 +226,14 @@ public final class ImageMode implements ExplorerMode {
     public void redo() {
     }
 
-    // ------------------------------------------------------------------ inpainting and denoising
-
-    /** What the last inpainting or denoising run did, for the sidebar. */
-    public ReadOnlyStringProperty runStatusProperty() {
-        return runStatus.getReadOnlyProperty();
-    }
-
-    /** Chooses held-out image i as the target. */
-    public void pickHeldout(int i) {
-        float[] img = data.heldout(i);
-        if (img == null) {
-            return;
-        }
-        int k = Math.floorMod(i, data.heldoutCount());
-        condition.heldoutIndexProperty().set(k);
-        condition.setTarget(img, data.width(), data.height(), "held-out image " + (k + 1));
-        conditionPlot.setSamples(null, 0);
-    }
-
-    private void showInput() {
-        float[] target = condition.targetProperty().get();
-        if (target == null) {
-            conditionPlot.setInput(null, null, condition.width(), condition.height(), "");
-        } else if (condition.kindProperty().get() == ConditionKind.INPAINT) {
-            conditionPlot.setInput(target, condition.maskProperty().get(), condition.width(), condition.height(),
-                    condition.targetNameProperty().get() + " (red: the hole)");
-        } else {
-            conditionPlot.setInput(target, null, condition.width(), condition.height(), condition.targetNameProperty().get());
-        }
-    }
-
-    /** Starts inpainting or denoising the chosen image with the engine's current model (the message says why not). */
-    public void runCondition() {
-        String p = condition.problem();
-        PointData d = data.data();
-        if (p.isEmpty() && (d == null || condition.width() * condition.height() != d.dim())) {
-            p = "The images are still loading.";
-        }
-        if (!p.isEmpty()) {
-            ctx.report(p);
-            return;
-        }
-        ConditionModel.RunSpec r = condition.request();
-        runId++;
-        running = true;
-        runStatus.set((r.kind() == ConditionKind.INPAINT ? "Inpainting" : "Denoising") + " with " + r.samples() + " samples…");
-        ctx.engine().requestCondition(new ConditionRequest(runId, r.kind(), r.grey(), r.hole(), r.snr(), r.samples(), r.seed()));
-    }
-
-    public boolean isRunning() {
-        return running;
+    /** The inpainting and denoising runs. */
+    public ConditionRuns runs() {
+        return runs;
     }
 
     @Override
     public void onConditioned(LiveResults.Conditioned c) {
-        if (c.id() < shownRun) {
-            return;
-        }
-        shownRun = c.id();
-        running = c.id() < runId;
-        if (c.kind() == ConditionKind.DENOISE) {
-            conditionPlot.setInput(c.observed(), null, condition.width(), condition.height(),
-                    String.format("noisy input, SNR %.3g", condition.snrProperty().get()));
-        }
-        conditionPlot.setSamples(c.states(), c.n());
-        runStatus.set(String.format("%s: %d samples through T = %d steps in %.2f s (model at step %,d). Scrub t to watch.",
-                c.kind() == ConditionKind.INPAINT ? "Inpainted" : "Denoised", c.n(), c.states().length - 1, c.seconds(), c.step()));
+        runs.onConditioned(c);
         ctx.subtitlesChanged();
     }
 
@@ -377,10 +313,7 @@ public final class ImageMode implements ExplorerMode {
         reverse.setEmptyText(what);
         lastReverse = null;
         reverse.setStates(null, data.width(), data.height());
-        conditionPlot.setSamples(null, 0);
-        runStatus.set("");
-        running = false;
-        shownRun = runId;
+        runs.forget();
     }
 
     @Override

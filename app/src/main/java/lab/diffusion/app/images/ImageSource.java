@@ -1,6 +1,6 @@
 package lab.diffusion.app.images;
 
-/** Where the image mode's training images come from. */
+/** Where the image mode's training images come from. Immutable. */
 public enum ImageSource {
     DIGITS("Digits (MNIST)"), DEADLEAVES("Dead leaves"), FOLDER("Image folder");
 

@@ -16,7 +16,7 @@ import lab.diffusion.app.plots.RenderLoop;
 /**
  * How the window looks: the theme (light, dark, high contrast — one CSS file each over the base,
  * and matching canvas colours), the colour-blind-safe palette for points and heat maps, and the
- * large type and thick lines of lecture mode.
+ * large type and thick lines of lecture mode. FX thread.
  */
 public final class Appearance {
 

@@ -2,7 +2,7 @@ package lab.diffusion.app.lecture;
 
 import java.util.List;
 
-/** Every key of the window and what it does (the overlay and the tests read this list). */
+/** Every key of the window and what it does (the overlay and the tests read this list). Immutable; any thread. */
 public final class KeyMap {
 
     /** A key (as shown) and its action. */

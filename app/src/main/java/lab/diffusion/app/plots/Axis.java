@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tick positions and labels for linear and logarithmic axes. */
+/** Tick positions and labels for linear and logarithmic axes. Pure functions; any thread. */
 final class Axis {
 
     private Axis() {

@@ -6,7 +6,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Inpainting and denoising at one t: the image conditioned on (with the hole tinted red, where
- * a person paints the mask), the mean of the posterior samples, and the samples themselves.
+ * a person paints the mask), the mean of the posterior samples, and the samples themselves. FX thread.
  */
 public final class ConditionPlot extends PlotCanvas implements Stepped {
 

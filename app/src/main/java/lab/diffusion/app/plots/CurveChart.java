@@ -6,7 +6,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import lab.diffusion.engine.schedule.Schedule;
 
-/** βₜ, ᾱₜ and SNRₜ = ᾱₜ/(1−ᾱₜ) over t on a log scale, with the current t marked. */
+/** βₜ, ᾱₜ and SNRₜ = ᾱₜ/(1−ᾱₜ) over t on a log scale, with the current t marked. FX thread. */
 public final class CurveChart extends PlotCanvas {
 
     private static final Color BETA = Color.web("#1f6fb2");

@@ -9,7 +9,7 @@ import lab.diffusion.engine.sample.DriftField;
 
 /**
  * The learned reverse drift f_μ(x, t) − x as arrows over a heat map of the learned variance f_Σ
- * placed between its bounds β̃ₜ (dark) and βₜ (light); optionally the ideal drift in orange.
+ * placed between its bounds β̃ₜ (dark) and βₜ (light); optionally the ideal drift in orange. FX thread.
  */
 public final class DriftPlot extends PlotCanvas {
 

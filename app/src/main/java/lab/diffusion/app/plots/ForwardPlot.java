@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-/** The forward process q(x⁽ᵗ⁾): the data pushed through t noising steps. Also the drawing surface. */
+/** The forward process q(x⁽ᵗ⁾): the data pushed through t noising steps. Also the drawing surface. FX thread. */
 public final class ForwardPlot extends TrajectoryPlot {
 
     private double brushX = Double.NaN;

@@ -5,7 +5,7 @@ import javafx.scene.paint.Color;
 /**
  * A light sequential colour map from pale blue through pale green to pale orange, light enough
  * everywhere that dark arrows stay readable on it; lightness and hue both change, so it does not
- * depend on telling hues apart.
+ * depend on telling hues apart. The palette is switched on the FX thread; colours are read on any thread.
  */
 final class HeatColors {
 

@@ -6,7 +6,7 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A grid of grey images at one t: the forward process on training images or the reverse
- * samples. Each image is drawn pixel by pixel (nearest neighbour) into one pixel layer.
+ * samples. Each image is drawn pixel by pixel (nearest neighbour) into one pixel layer. FX thread.
  */
 public final class ImageGridPlot extends PlotCanvas implements Stepped {
 

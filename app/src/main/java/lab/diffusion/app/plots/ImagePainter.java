@@ -1,6 +1,6 @@
 package lab.diffusion.app.plots;
 
-/** Draws one grey image (and optionally a mask tint) into a pixel layer. */
+/** Draws one grey image (and optionally a mask tint) into a pixel layer. FX thread. */
 final class ImagePainter {
 
     /** Hole pixels: the grey level tinted towards this colour. */

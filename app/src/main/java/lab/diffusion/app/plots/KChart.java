@@ -9,7 +9,7 @@ import lab.diffusion.engine.train.TrainingHistory;
 /**
  * The bound K in bits over training steps: the smoothed training estimate as a line, held-out
  * evaluations as dots, L_null (and a known ceiling) as reference lines, and K − L_null on the
- * right axis. Hovering reads the values under the mouse.
+ * right axis. Hovering reads the values under the mouse. FX thread.
  */
 public final class KChart extends PlotCanvas {
 

@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import lab.diffusion.engine.objective.BoundReport;
 import javafx.scene.canvas.GraphicsContext;
 
-/** E[KL] per step t (bits) from the latest held-out evaluation: which steps are still unlearned. */
+/** E[KL] per step t (bits) from the latest held-out evaluation: which steps are still unlearned. FX thread. */
 public final class KlBars extends PlotCanvas {
 
     private double[] klBits;

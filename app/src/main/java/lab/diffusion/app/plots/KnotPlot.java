@@ -6,7 +6,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import lab.diffusion.engine.schedule.Knots;
 
-/** A drawn schedule: its curve in the knots' space over t, with knots a person drags up and down. */
+/** A drawn schedule: its curve in the knots' space over t, with knots a person drags up and down. FX thread. */
 public final class KnotPlot extends PlotCanvas {
 
     private Knots knots;

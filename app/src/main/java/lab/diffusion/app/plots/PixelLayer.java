@@ -9,7 +9,7 @@ import javafx.scene.paint.Color;
 /**
  * Pixels drawn in Java and put on the canvas as one image: thousands of points or a heat map
  * cost one blit instead of thousands of shapes (with the software pipeline, 10,000 small
- * rectangles per frame limit the window to ~25 fps; an image of the plot area does not).
+ * rectangles per frame limit the window to ~25 fps; an image of the plot area does not). FX thread.
  */
 final class PixelLayer {
 

@@ -12,7 +12,7 @@ import javafx.scene.text.TextAlignment;
 /**
  * A plot drawn on a canvas that fills this region: a title, a plot area with world
  * coordinates, axes with tick labels, and content from {@link #paintContent}. Repaints happen
- * through a {@link RenderLoop} when {@link #invalidate()} has been called.
+ * through a {@link RenderLoop} when {@link #invalidate()} has been called. FX thread.
  */
 public abstract class PlotCanvas extends Region {
 

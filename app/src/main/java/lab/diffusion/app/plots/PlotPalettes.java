@@ -1,6 +1,6 @@
 package lab.diffusion.app.plots;
 
-/** Switches the palettes the plots draw with (the heat map is package-private). */
+/** Switches the palettes the plots draw with (the heat map is package-private). FX thread. */
 public final class PlotPalettes {
 
     private PlotPalettes() {

@@ -4,7 +4,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
-/** Colours and fonts for everything drawn on canvases (one place, so themes can swap it). */
+/** Colours and fonts for everything drawn on canvases (one place, so themes can swap it). Immutable; any thread. */
 public final class PlotTheme {
 
     public final Color background;

@@ -6,6 +6,8 @@ import javafx.scene.paint.Color;
  * Colours points by where they started: the angle of the start position around the centre of
  * the starting cloud picks one of {@link #BUCKETS} hues. Points are pre-sorted by bucket so a
  * plot sets its fill colour once per bucket, not once per point.
+ * Made on any thread (the background executor) and drawn on the FX thread; the palette is
+ * switched on the FX thread.
  */
 public final class PointColors {
 

@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-/** Draws point clouds quickly: small squares, one fill change per colour bucket. */
+/** Draws point clouds quickly: small squares, one fill change per colour bucket. FX thread. */
 final class Points {
 
     private Points() {

@@ -6,7 +6,7 @@ import javafx.scene.paint.Color;
 /**
  * Sequences (rows) × bins at one t as a raster of cells: black for 1 and white for 0, or grey
  * levels for probabilities. Rows may be shifted cyclically so their first pulse in a reference
- * state sits in the first column (the paper's Figure 2 alignment).
+ * state sits in the first column (the paper's Figure 2 alignment). FX thread.
  */
 public final class RasterPlot extends PlotCanvas implements Stepped {
 

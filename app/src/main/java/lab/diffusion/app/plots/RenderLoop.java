@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 /**
  * Repaints dirty canvases once per display frame and measures frames per second and the time
  * a repaint of the registered plots takes. With {@link #continuousProperty()} every plot is
- * repainted every frame (a frame-rate test).
+ * repainted every frame (a frame-rate test). FX thread.
  */
 public final class RenderLoop extends AnimationTimer {
 

@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-/** The learned reverse process p(x⁽ᵗ⁾): samples run from noise at T down to t. */
+/** The learned reverse process p(x⁽ᵗ⁾): samples run from noise at T down to t. FX thread. */
 public final class ReversePlot extends TrajectoryPlot {
 
     private String note = "";

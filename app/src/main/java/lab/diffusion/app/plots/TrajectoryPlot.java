@@ -3,7 +3,7 @@ package lab.diffusion.app.plots;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
-/** A plot of many points moving through t = 0..T, with one followed path drawn on top. */
+/** A plot of many points moving through t = 0..T, with one followed path drawn on top. FX thread. */
 abstract class TrajectoryPlot extends PlotCanvas implements Stepped {
 
     private float[][] states;

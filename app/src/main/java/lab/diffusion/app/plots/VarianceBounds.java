@@ -9,7 +9,7 @@ import lab.diffusion.engine.schedule.Schedule;
 
 /**
  * The entropy bounds of each reverse step (paper §2.6): the learned reverse variance f_Σ,
- * averaged over held-out x⁽ᵗ⁾, against its bounds β̃ₜ (below) and βₜ (above), log scale.
+ * averaged over held-out x⁽ᵗ⁾, against its bounds β̃ₜ (below) and βₜ (above), log scale. FX thread.
  */
 public final class VarianceBounds extends PlotCanvas {
 

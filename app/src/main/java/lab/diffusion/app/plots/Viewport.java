@@ -1,6 +1,6 @@
 package lab.diffusion.app.plots;
 
-/** Maps world coordinates to the pixels of a plot area (y up in the world, down on screen). */
+/** Maps world coordinates to the pixels of a plot area (y up in the world, down on screen). Immutable; any thread. */
 public final class Viewport {
 
     private final double x0;

@@ -28,7 +28,9 @@ import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Preset;
 import org.controlsfx.control.SegmentedButton;
 
-/** The Data section: presets, text, drawing tools, undo/redo, CSV import and export. */
+/**
+ * The Data section: presets, text, drawing tools, undo/redo, CSV import and export. FX thread; files are read and written on the background executor.
+ */
 public final class DataView extends VBox {
 
     private final DataModel model;

@@ -44,26 +44,27 @@ public final class PointsMode implements ExplorerMode {
     public static final double SWISSROLL_LOGLIK_BITS = -0.93;
 
     public final DataModel data = new DataModel();
-    public final ForwardPlot forwardPlot = new ForwardPlot();
-    public final ReversePlot reversePlot = new ReversePlot();
-    public final DriftPlot driftPlot = new DriftPlot();
+    public final ForwardPlot forwardPlot;
+    public final ReversePlot reversePlot;
+    public final DriftPlot driftPlot;
 
     private final ModeContext ctx;
+    private final PointsPlots plots;
     private final DataView view;
     private final PointsDrawing drawing;
     private final LatestTask forwardTask;
     private final LatestTask endpointTask;
     private final List<DataChoice> choices = new ArrayList<>();
-    private double[] world = {-4, 4, -4, 4};
     private float[][] forwardStates;
-    private LiveResults.Reverse lastReverse;
     private PointSet idealReference;
     private int followIndex = -1;
-    /** What the Reverse and Drift plots say while they have nothing of the model shown. */
-    private String loading = "sampling…";
 
     public PointsMode(ModeContext ctx) {
         this.ctx = ctx;
+        this.plots = new PointsPlots(this, ctx);
+        this.forwardPlot = plots.forward;
+        this.reversePlot = plots.reverse;
+        this.driftPlot = plots.drift;
         this.view = new DataView(data, ctx.background());
         this.drawing = new PointsDrawing(this, ctx);
         this.forwardTask = ctx.background().latest();
@@ -76,18 +77,8 @@ public final class PointsMode implements ExplorerMode {
             follow(-1);
             ctx.dataChanged(this, false);
         });
-        data.boundsVersionProperty().addListener((o, a, b) -> refitWorld());
-        var d = ctx.display();
-        d.colorByStartProperty().addListener((o, a, b) -> {
-            forwardPlot.setColorByStart(b);
-            reversePlot.setColorByStart(b);
-        });
-        d.arrowsProperty().addListener((o, a, b) -> driftPlot.setShowArrows(b));
-        d.heatProperty().addListener((o, a, b) -> driftPlot.setShowHeat(b));
-        d.idealProperty().addListener((o, a, b) -> driftPlot.setShowIdeal(b));
-        d.backdropProperty().addListener((o, a, b) -> updateBackdrop());
-        d.gridProperty().addListener((o, a, b) -> requestDrift());
-        refitWorld();
+        data.boundsVersionProperty().addListener((o, a, b) -> plots.refitWorld(data.points(), data.standardizer()));
+        plots.refitWorld(data.points(), data.standardizer());
     }
 
     // ------------------------------------------------------------------ what it is
@@ -223,7 +214,7 @@ public final class PointsMode implements ExplorerMode {
 
     @Override
     public List<PlotCanvas> plots() {
-        return List.of(forwardPlot, reversePlot, driftPlot);
+        return plots.all();
     }
 
     @Override
@@ -248,7 +239,7 @@ public final class PointsMode implements ExplorerMode {
 
     /** The plotted region of the point plots (data units: xMin, xMax, yMin, yMax). */
     public double[] world() {
-        return world.clone();
+        return plots.world();
     }
 
     @Override
@@ -283,46 +274,23 @@ public final class PointsMode implements ExplorerMode {
 
     @Override
     public void setT(int t) {
-        forwardPlot.setT(t);
-        reversePlot.setT(t);
-        updateBackdrop();
-        requestDrift();
+        plots.setT(t);
     }
 
     @Override
     public void updateSubtitles(int t, Schedule s) {
-        forwardPlot.setSubtitle(String.format("t = %d   ᾱₜ = %.3g   %,d points", t, s.alphaBar(Math.min(t, s.steps())),
-                forwardPlot.pointCount()));
-        reversePlot.setSubtitle(lastReverse == null ? loading : String.format("t = %d   %,d samples from noise at T = %d",
-                t, reversePlot.pointCount(), s.steps()));
-        LiveResults.Drift d = driftPlot.drift();
-        driftPlot.setSubtitle(d == null ? loading : t <= 1
-                ? String.format("step 1 → 0 (fixed: the forward kernel)   arrows ×%.3g", d.arrowScale())
-                : String.format("step %d → %d   arrows ×%.3g", t, t - 1, d.arrowScale()));
+        plots.updateSubtitles(t, s);
     }
 
     @Override
     public void showLoading(String what) {
-        loading = what;
-        lastReverse = null;
-        reversePlot.setStates(null);
-        reversePlot.setNote("");
-        reversePlot.setFollowPath(null);
-        driftPlot.setDrift(null);
-        driftPlot.setBackdrop(null);
+        plots.showLoading(what);
         follow(-1);
     }
 
     @Override
     public void onReverse(LiveResults.Reverse r) {
-        if (r.dim() != 2) {
-            return;
-        }
-        lastReverse = r;
-        loading = "sampling…";
-        reversePlot.setStates(r.states());
-        reversePlot.setNote(r.step() == 0 ? "Untrained: each reverse step is the forward kernel." : "");
-        updateBackdrop();
+        plots.onReverse(r);
     }
 
     @Override
@@ -339,7 +307,7 @@ public final class PointsMode implements ExplorerMode {
 
     @Override
     public PointSet shownSamples() {
-        return lastReverse == null ? null : PointSet.wrap(lastReverse.states()[0].clone(), 2);
+        return plots.samples();
     }
 
     @Override
@@ -380,6 +348,7 @@ public final class PointsMode implements ExplorerMode {
     public PlotCanvas comparePlot(String title) {
         ReversePlot r = new ReversePlot();
         r.setTitle(title);
+        double[] world = plots.world();
         r.setWorld(world[0], world[1], world[2], world[3]);
         r.setEqualAspect(true);
         return r;
@@ -414,39 +383,5 @@ public final class PointsMode implements ExplorerMode {
     /** The drawing and following on the Forward plot. */
     public PointsDrawing drawing() {
         return drawing;
-    }
-
-    // ------------------------------------------------------------------ plot geometry
-
-    private void refitWorld() {
-        PointSet pts = data.points();
-        if (pts.size() == 0) {
-            return;
-        }
-        Standardizer st = data.standardizer();
-        double[] m = st.mean();
-        double half = 3.3 * st.scale();
-        for (int i = 0; i < pts.size(); i++) {
-            half = Math.max(half, 1.08 * Math.abs(pts.get(i, 0) - m[0]));
-            half = Math.max(half, 1.08 * Math.abs(pts.get(i, 1) - m[1]));
-        }
-        world = new double[] {m[0] - half, m[0] + half, m[1] - half, m[1] + half};
-        for (PlotCanvas p : plots()) {
-            p.setWorld(world[0], world[1], world[2], world[3]);
-        }
-        requestDrift();
-    }
-
-    /** Asks the engine for the drift field at the timeline's t over the shown region. */
-    public void requestDrift() {
-        if (ctx.isShown(this)) {
-            ctx.engine().requestDrift(ctx.t(), world[0], world[1], world[2], world[3], ctx.display().gridProperty().get());
-        }
-    }
-
-    private void updateBackdrop() {
-        int t = ctx.t();
-        driftPlot.setBackdrop(ctx.display().backdropProperty().get() && lastReverse != null && t < lastReverse.states().length
-                ? lastReverse.states()[t] : null);
     }
 }

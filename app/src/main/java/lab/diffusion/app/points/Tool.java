@@ -1,6 +1,6 @@
 package lab.diffusion.app.points;
 
-/** What a mouse press on the data plot does. */
+/** What a mouse press on the data plot does. Immutable. */
 public enum Tool {
     FOLLOW("Follow", "Click a point to draw its forward path and a reverse path from where it ends."),
     SPRAY("Spray", "Drag to spray points; brush size and density below."),

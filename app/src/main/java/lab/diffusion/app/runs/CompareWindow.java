@@ -23,6 +23,7 @@ import lab.diffusion.engine.train.TrainingHistory;
 /**
  * Two runs side by side at the main timeline's t: each run's reverse samples (redrawn from its
  * saved model, or its picture when only that was kept) and both K curves in one chart.
+ * FX thread; the runs are sampled on the engine thread.
  */
 public final class CompareWindow {
 

@@ -20,7 +20,7 @@ import lab.diffusion.engine.session.RunRecord;
 /**
  * The Runs section: every training run of this session (kept when its model was replaced) with
  * its final held-out K, settings and a picture of its samples; two runs, or one run and the
- * current model, can be compared side by side.
+ * current model, can be compared side by side. FX thread.
  */
 public final class RunsView extends VBox {
 

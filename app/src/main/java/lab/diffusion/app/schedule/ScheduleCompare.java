@@ -42,6 +42,7 @@ import lab.diffusion.engine.schedule.Schedules;
  * Two schedules side by side on the same data and seed: the forward process under each at
  * the timeline's t, their β/ᾱ/SNR curves overlaid (B dashed), and after training a fresh model
  * with each for the same time, both K curves and the final held-out K. 2D points.
+ * FX thread; forward paths on the background executor, training on the engine thread.
  */
 public final class ScheduleCompare {
 

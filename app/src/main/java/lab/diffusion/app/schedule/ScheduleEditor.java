@@ -27,7 +27,7 @@ import lab.diffusion.engine.schedule.Schedule;
 /**
  * The schedule editor: knots of log β, ᾱ or log-SNR over t, dragged with the mouse; every move
  * applies the drawn schedule at once, so the curves, the forward plot and the "reached noise?"
- * readout follow while dragging.
+ * readout follow while dragging. FX thread.
  */
 public final class ScheduleEditor {
 

@@ -15,7 +15,9 @@ import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.schedule.Schedules;
 
-/** The β schedule: family and T, the schedule they make, and how close x⁽ᵀ⁾ gets to noise. */
+/**
+ * The β schedule: family and T, the schedule they make, and how close x⁽ᵀ⁾ gets to noise. FX thread; the static endpoint measurements run on any thread.
+ */
 public final class ScheduleModel {
 
     /** Largest T offered for 2D points (the forward view keeps every step of every point). */

@@ -24,7 +24,7 @@ import lab.diffusion.engine.schedule.Schedule;
 import lab.diffusion.engine.schedule.ScheduleCsv;
 import lab.diffusion.engine.schedule.ScheduleFamily;
 
-/** The Schedule section: T, family, the β/ᾱ/SNR curves and how close x⁽ᵀ⁾ gets to noise. */
+/** The Schedule section: T, family, the β/ᾱ/SNR curves and how close x⁽ᵀ⁾ gets to noise. FX thread. */
 public final class ScheduleView extends VBox {
 
     private final Spinner<Integer> steps = new Spinner<>();

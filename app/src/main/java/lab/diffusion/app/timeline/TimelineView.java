@@ -15,7 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Forms;
 
-/** The timeline under the plots: t slider 0…T, play/pause, step, loop, direction, speed. */
+/** The timeline under the plots: t slider 0…T, play/pause, step, loop, direction, speed. FX thread. */
 public final class TimelineView extends HBox {
 
     public TimelineView(TimelineModel model) {

@@ -15,7 +15,7 @@ import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.engine.model.ModelSpec;
 
-/** The Model section: architecture of the reverse model, applied with a button. */
+/** The Model section: architecture of the reverse model, applied with a button. FX thread. */
 public final class ModelView extends VBox {
 
     private final ChoiceBox<ModelSpec.Kind> kind = choice(ModelSpec.Kind.values(),

@@ -19,7 +19,7 @@ import lab.diffusion.app.plots.KlBars;
 import lab.diffusion.app.plots.VarianceBounds;
 import lab.diffusion.app.ui.Forms;
 
-/** The telemetry strip: K over training, per-step KL bars, and the numbers. */
+/** The telemetry strip: K over training, per-step KL bars, and the numbers. FX thread. */
 public final class TelemetryView extends HBox {
 
     public TelemetryView(TrainingModel model, KChart kChart, KlBars klBars, VarianceBounds bounds,

@@ -20,7 +20,7 @@ import lab.diffusion.engine.train.TrainingHistory;
 import lab.diffusion.engine.train.TrainingSnapshot;
 import lab.diffusion.engine.train.TrainingStatus;
 
-/** Model and optimizer settings, and what the engine reports about training. */
+/** Model and optimizer settings, and what the engine reports about training. FX thread. */
 public final class TrainingModel {
 
     public static final double[] LEARNING_RATES = {1e-4, 3e-4, 1e-3, 3e-3, 1e-2};

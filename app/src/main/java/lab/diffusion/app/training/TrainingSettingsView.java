@@ -20,7 +20,7 @@ import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.engine.nn.Optimizer;
 
-/** The Training section: optimizer, learning rate, batch size, seed. */
+/** The Training section: optimizer, learning rate, batch size, seed. FX thread. */
 public final class TrainingSettingsView extends VBox {
 
     private final Label message = Forms.note("");

@@ -17,7 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
-/** Small helpers for the sidebar forms: labelled rows, tooltips, sections. */
+/** Small helpers for the sidebar forms: labelled rows, tooltips, sections. FX thread. */
 public final class Forms {
 
     private Forms() {

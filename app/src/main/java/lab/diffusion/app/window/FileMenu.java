@@ -7,7 +7,6 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;

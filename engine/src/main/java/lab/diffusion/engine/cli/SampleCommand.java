@@ -19,7 +19,6 @@ import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.sample.Sampler;
 import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
-import lab.diffusion.engine.session.SessionFile;
 import lab.diffusion.engine.session.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

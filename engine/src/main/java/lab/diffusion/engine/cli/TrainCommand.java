@@ -178,7 +178,7 @@ final class TrainCommand implements Callable<Integer> {
                     log.printf("  step %7d  %6.1f s  K≈%7.3f bits  held-out K%s %s  %5.0f steps/s  RSS %.0f MB (ND4J native %.0f MB, heap %.0f MB)%n",
                             s.step(), s.seconds(), s.kBits(), emaDecay > 0 ? " (averaged)" : "",
                             Double.isNaN(s.heldoutKBits()) ? "   –   " : String.format("%7.3f", s.heldoutKBits()),
-                            s.stepsPerSecond(), ProcessInfo.rssMb(), ProcessInfo.nativeMb(), ProcessInfo.heapMb());
+                            s.stepsPerSecond(), ProcessInfo.rssMb(), Nd4jRuntime.nativeMb(), ProcessInfo.heapMb());
                 }
             });
         }

@@ -39,11 +39,6 @@ public final class ProcessInfo {
         return "unknown";
     }
 
-    /** Native memory allocated through JavaCPP (ND4J's buffers), MB. */
-    public static double nativeMb() {
-        return org.bytedeco.javacpp.Pointer.totalBytes() / (1024.0 * 1024.0);
-    }
-
     /** Java heap in use, MB. */
     public static double heapMb() {
         Runtime r = Runtime.getRuntime();

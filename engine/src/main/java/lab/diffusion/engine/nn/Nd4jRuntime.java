@@ -1,6 +1,7 @@
 package lab.diffusion.engine.nn;
 
 import java.util.function.Supplier;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
@@ -70,5 +71,10 @@ public final class Nd4jRuntime {
      */
     public static void collectGarbage() {
         Nd4j.getMemoryManager().invokeGc();
+    }
+
+    /** Native memory allocated through JavaCPP (ND4J's buffers), MB. */
+    public static double nativeMb() {
+        return Pointer.totalBytes() / (1024.0 * 1024.0);
     }
 }

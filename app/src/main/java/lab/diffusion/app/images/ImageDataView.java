@@ -19,6 +19,8 @@ import lab.diffusion.app.ui.MessageLabel;
 public final class ImageDataView extends VBox {
 
     private final MessageLabel message = new MessageLabel("image-message");
+    /** True while the choice shows the model's source (not a person's pick). */
+    private boolean syncing;
 
     /** @param choose loads a source (a folder for FOLDER); false if refused (the choice shows the current source) */
     public ImageDataView(ImageDataModel model, BiPredicate<ImageSource, Path> choose) {
@@ -36,13 +38,13 @@ public final class ImageDataView extends VBox {
                 return null;
             }
         });
-        source.setValue(model.sourceProperty().get());
-        model.sourceProperty().addListener((o, a, b) -> source.setValue(b));
+        show(source, model.sourceProperty().get());
+        model.sourceProperty().addListener((o, a, b) -> show(source, b));
         Forms.tip(source, "Training images: 9,000 MNIST digits (1,000 held out), generated dead leaves, or a folder of "
                 + "your PNG/JPEG files (converted to grey and 28×28; the files are never changed).");
         source.setOnAction(e -> {
             ImageSource s = source.getValue();
-            if (s == null || (s == model.sourceProperty().get() && s != ImageSource.FOLDER)) {
+            if (syncing || s == null || (s == model.sourceProperty().get() && s != ImageSource.FOLDER)) {
                 return;
             }
             Path folder = null;
@@ -51,13 +53,13 @@ public final class ImageDataView extends VBox {
                 dc.setTitle("Train on the PNG/JPEG images of a folder");
                 File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
                 if (f == null) {
-                    source.setValue(model.sourceProperty().get());
+                    show(source, model.sourceProperty().get());
                     return;
                 }
                 folder = f.toPath();
             }
             if (!choose.test(s, folder)) {
-                source.setValue(model.sourceProperty().get());
+                show(source, model.sourceProperty().get());
             }
         });
         GridPane form = Forms.grid();
@@ -72,6 +74,16 @@ public final class ImageDataView extends VBox {
         getChildren().addAll(form, new HBox(6, busy, desc),
                 Forms.note("Images are dequantized (+ uniform noise of one grey level) and scaled by one constant to unit "
                         + "variance; K is shown in bits per pixel."), message);
+    }
+
+    /** Shows the source in the choice without acting on it (a choice box fires its action on every change). */
+    private void show(ChoiceBox<ImageSource> source, ImageSource s) {
+        syncing = true;
+        try {
+            source.setValue(s);
+        } finally {
+            syncing = false;
+        }
     }
 
     public void say(String text) {

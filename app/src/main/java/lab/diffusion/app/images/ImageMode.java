@@ -107,6 +107,11 @@ public final class ImageMode implements ExplorerMode {
         new MaskPainting(this);
     }
 
+    /** The images of a folder as a data set (they load in the background when chosen). */
+    public DataChoice folder(Path folder) {
+        return choice(ImageSource.FOLDER, "folder", folder);
+    }
+
     private DataChoice choice(ImageSource s, String id, Path folder) {
         return new DataChoice(this, id, s.label() + " (images)", true,
                 () -> data.load(s, folder, ctx.dataSeed(), ctx.background(), m -> ctx.report("Images not loaded: " + m)));

@@ -10,8 +10,9 @@ import lab.diffusion.engine.io.ProcessInfo;
 import lab.diffusion.engine.session.Demos;
 
 /**
- * A measurement, not a feature: with {@code -Ddlab.demoTour=N} the window opens every bundled
- * demo in turn, N rounds, the way a lecturer hops through them, and prints for each open the
+ * A measurement, not a feature: with {@code -Ddlab.demoTour=N} the window, once started (its
+ * first samples shown and a second passed), opens every bundled demo in turn, N rounds, the way a
+ * lecturer hops through them, and prints for each open the
  * seconds until the new model's reverse samples are on screen, and the heap and resident memory
  * a second later; then it quits. FX thread.
  */
@@ -29,6 +30,8 @@ final class DemoTour extends AnimationTimer {
     private double worstOpen;
     private double maxHeap;
     private double maxRss;
+    private double maxLive;
+    private long readyAt;
 
     private DemoTour(Explorer ex, SessionController sessions, int rounds) {
         this.ex = ex;
@@ -47,29 +50,41 @@ final class DemoTour extends AnimationTimer {
 
     @Override
     public void handle(long now) {
+        if (readyAt == 0) { // the window has started: its first samples are shown, then a second passes
+            if (ex.mode().shownSamples() != null) {
+                readyAt = now;
+            }
+            return;
+        }
+        if (now - readyAt < 1_000_000_000L) {
+            return;
+        }
         if (opening) {
             if (shownAt == 0 && shown && ex.mode().shownSamples() != null) {
                 shownAt = now;
                 double secs = (now - openedAt) / 1e9;
                 worstOpen = Math.max(worstOpen, secs);
-                System.out.printf("tour: %-15s first samples after %.2f s%n", order.get(next - 1), secs);
+                System.out.printf("tour: %-15s first samples after %.2f s (%s)%n", order.get(next - 1), secs, ex.messages.message());
             }
             if (shownAt != 0 && now - shownAt > 1_500_000_000L) {
                 Runtime r = Runtime.getRuntime();
                 double heap = (r.totalMemory() - r.freeMemory()) / 1048576.0;
                 double rss = ProcessInfo.rssMb();
+                System.gc();
+                double live = (r.totalMemory() - r.freeMemory()) / 1048576.0;
                 maxHeap = Math.max(maxHeap, heap);
+                maxLive = Math.max(maxLive, live);
                 maxRss = Math.max(maxRss, rss);
-                System.out.printf("tour: %-15s heap %.0f MB, RSS %.0f MB (step %,d, %d samples)%n", order.get(next - 1), heap, rss,
-                        ex.training.stepProperty().get(), ex.samplesProperty().get());
+                System.out.printf("tour: %-15s heap %.0f MB (%.0f MB live after a GC), RSS %.0f MB (step %,d, %d samples)%n",
+                        order.get(next - 1), heap, live, rss, ex.training.stepProperty().get(), ex.samplesProperty().get());
                 opening = false;
             }
             return;
         }
         if (next == order.size()) {
             stop();
-            System.out.printf("tour: %d opens; slowest to first samples %.2f s; most heap %.0f MB; most RSS %.0f MB%n", order.size(),
-                    worstOpen, maxHeap, maxRss);
+            System.out.printf("tour: %d opens; slowest to first samples %.2f s; most heap %.0f MB (%.0f MB live); most RSS %.0f MB%n",
+                    order.size(), worstOpen, maxHeap, maxLive, maxRss);
             System.out.flush();
             Platform.exit();
             return;

@@ -1,5 +1,6 @@
 package lab.diffusion.engine.live;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -164,9 +165,11 @@ public final class LiveEngine implements AutoCloseable {
                 return; // replaced or trained on meanwhile
             }
             try {
-                m.trainer().evaluateHeldout();
+                m.trainer().evaluateHeldout(() -> generation.get() != g); // a newer model does not wait for it
                 out.progress.publish(new LiveResults.Progress(g, m.trainer().snapshot()));
                 out.status.publish("Opened: " + next.spec().describe());
+            } catch (CancellationException e) {
+                // replaced while evaluating: the new model's work comes first
             } catch (RuntimeException e) {
                 out.errors.publish("Could not evaluate the opened model: " + e.getMessage());
             }

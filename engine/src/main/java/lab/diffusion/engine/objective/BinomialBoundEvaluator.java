@@ -1,6 +1,8 @@
 package lab.diffusion.engine.objective;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.BinaryReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
@@ -17,6 +19,11 @@ public final class BinomialBoundEvaluator {
     }
 
     public static BoundReport evaluate(BinaryReverseModel model, PointSet heldout, long seed) {
+        return evaluate(model, heldout, seed, () -> false);
+    }
+
+    /** As {@link #evaluate(BinaryReverseModel, PointSet, long)}, abandoned between two steps once {@code cancelled} says so. */
+    public static BoundReport evaluate(BinaryReverseModel model, PointSet heldout, long seed, BooleanSupplier cancelled) {
         int dim = model.dim();
         if (heldout.dim() != dim) {
             throw new IllegalArgumentException("held-out sequences have " + heldout.dim() + " bits, the model " + dim);
@@ -44,6 +51,9 @@ public final class BinomialBoundEvaluator {
         double[] klPerT = new double[steps + 1];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int t = 2; t <= steps; t++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the evaluation was no longer wanted");
+            }
             for (int k = 0; k < x0.length; k++) {
                 int x = rng.nextDouble() < q.marginal(t, x0[k]) ? 1 : 0;
                 xt[k] = x;

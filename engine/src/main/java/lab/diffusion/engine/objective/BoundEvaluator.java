@@ -1,6 +1,8 @@
 package lab.diffusion.engine.objective;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.GaussianTables;
 import lab.diffusion.engine.model.ReverseModel;
@@ -18,6 +20,14 @@ public final class BoundEvaluator {
 
     /** Evaluates K of the model on the held-out points (model units); ε drawn from the seed. */
     public static BoundReport evaluate(ReverseModel model, PointSet heldout, long seed) {
+        return evaluate(model, heldout, seed, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(ReverseModel, PointSet, long)}, abandoned between two steps t with a
+     * {@link CancellationException} once {@code cancelled} says so.
+     */
+    public static BoundReport evaluate(ReverseModel model, PointSet heldout, long seed, BooleanSupplier cancelled) {
         Schedule s = model.schedule();
         int steps = s.steps();
         int dim = model.dim();
@@ -38,6 +48,9 @@ public final class BoundEvaluator {
         double[] varPerT = new double[steps + 1];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int t = 2; t <= steps; t++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("the evaluation was no longer wanted");
+            }
             double a = tab.sqrtAlphaBar[t];
             double sd = tab.sqrtOneMinusAlphaBar[t];
             for (int i = 0; i < x0.length; i++) {

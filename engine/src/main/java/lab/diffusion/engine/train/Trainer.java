@@ -370,15 +370,23 @@ public final class Trainer {
      * would keep), and the weights being trained are put back exactly afterwards.
      */
     public double evaluateHeldout() {
+        return evaluateHeldout(() -> false);
+    }
+
+    /**
+     * As {@link #evaluateHeldout()}, abandoned (nothing recorded) with a {@code CancellationException}
+     * once {@code cancelled} says so; engine thread only.
+     */
+    public double evaluateHeldout(BooleanSupplier cancelled) {
         long e0 = System.nanoTime();
         BoundReport r;
         if (averaged == null) {
-            r = Bounds.evaluate(model, evalSet, evalSeed);
+            r = Bounds.evaluate(model, evalSet, evalSeed, cancelled);
         } else {
             double[] current = params.master().clone();
             params.setAll(averaged);
             try {
-                r = Bounds.evaluate(model, evalSet, evalSeed);
+                r = Bounds.evaluate(model, evalSet, evalSeed, cancelled);
             } finally {
                 params.setAll(current);
             }

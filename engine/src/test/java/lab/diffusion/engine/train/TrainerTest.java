@@ -3,12 +3,14 @@ package lab.diffusion.engine.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.DataSources;
 import lab.diffusion.engine.data.PointData;
@@ -162,6 +164,24 @@ class TrainerTest {
         m.parameters().setAll(tr.averagedWeights());
         assertEquals(averagedK, plain.evaluateHeldout(), 1e-12);
         assertNotEquals(lastK, averagedK, "the last and the averaged weights are different models");
+    }
+
+    @Test
+    void aHeldOutEvaluationNoLongerWantedStopsBetweenStepsAndRecordsNothing() {
+        PointData data = swissRoll();
+        ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
+        Trainer tr = new Trainer(m, data, TrainConfig.defaults().withEvaluation(0, 200));
+        int[] asked = {0};
+        assertThrows(CancellationException.class, () -> tr.evaluateHeldout(() -> ++asked[0] > 5));
+        assertEquals(6, asked[0], "asked before each step t until told to stop");
+        assertTrue(Double.isNaN(tr.snapshot().heldoutKBits()), "nothing recorded");
+        double k = tr.evaluateHeldout(() -> false);
+        assertEquals(k, tr.evaluateHeldout(), 0.0, "an evaluation that runs to the end is the plain one");
+        int[] binaryAsked = {0};
+        var hb = BinaryData.heartbeatData(200, 50, 3);
+        var bm = Models.create(ModelSpec.binomialDefault(20, 0.2, 10), Schedules.create(ScheduleFamily.ERASURE, 30), 2);
+        assertThrows(CancellationException.class, () -> Bounds.evaluate(bm, hb.heldout(), 3, () -> ++binaryAsked[0] > 2));
+        assertEquals(3, binaryAsked[0]);
     }
 
     @Test

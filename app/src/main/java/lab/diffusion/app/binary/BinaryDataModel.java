@@ -1,6 +1,5 @@
 package lab.diffusion.app.binary;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -98,10 +97,6 @@ public final class BinaryDataModel {
     /** Shows sequences read by {@link #readCsv} (one undo step). */
     public void setImported(PointSet p, String name) {
         set(p, name, false);
-    }
-
-    public void exportCsv(Path file) throws IOException {
-        BinaryData.writeCsv(file, rows());
     }
 
     public void undo() {

@@ -1,8 +1,8 @@
 package lab.diffusion.app.binary;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -10,9 +10,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import lab.diffusion.app.ui.Background;
+import lab.diffusion.app.ui.FileActions;
+import lab.diffusion.app.ui.FileExport;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.ui.MessageLabel;
-import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointSet;
 
 /**
@@ -22,12 +23,15 @@ public final class BinaryDataView extends VBox {
 
     private final BinaryDataModel model;
     private final Background background;
+    private final Supplier<FileExport> export;
     private final MessageLabel message = new MessageLabel("binary-message");
 
-    public BinaryDataView(BinaryDataModel model, Background background) {
+    /** @param export the sequences as a file (the Export CSV button writes it) */
+    public BinaryDataView(BinaryDataModel model, Background background, Supplier<FileExport> export) {
         super(8);
         this.model = model;
         this.background = background;
+        this.export = export;
         Button heartbeat = Forms.tip(new Button("Heartbeat"), "The paper's heartbeat: 20 bins, a 1 every 5th bin, random phase (5 sequences).");
         heartbeat.setId("heartbeat-button");
         heartbeat.setOnAction(e -> {
@@ -67,47 +71,19 @@ public final class BinaryDataView extends VBox {
 
     /** Imports sequences off the UI thread; on failure the old rows stay and the message says why. */
     public CompletableFuture<Boolean> importFile(Path file) {
-        say("Reading " + file.getFileName() + "…");
-        return background.call(() -> BinaryDataModel.readCsv(file)).handle((rows, e) -> {
-            if (e != null) {
-                say("Not imported: " + e.getMessage());
-                return false;
-            }
-            model.setImported(rows, file.getFileName().toString());
-            say("");
-            return true;
-        });
+        return FileActions.read(file, background, () -> BinaryDataModel.readCsv(file),
+                rows -> model.setImported(rows, file.getFileName().toString()), message, "Not imported");
     }
 
     private void chooseImport() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Import sequences");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV or text", "*.csv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        Path f = FileActions.chooseOpen(FileActions.owner(this), "Import sequences",
+                new FileChooser.ExtensionFilter("CSV or text", "*.csv", "*.txt"), new FileChooser.ExtensionFilter("All files", "*.*"));
         if (f != null) {
-            importFile(f.toPath());
+            importFile(f);
         }
     }
 
     private void chooseExport() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export sequences");
-        fc.setInitialFileName("sequences.csv");
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            PointSet rows = model.rows();
-            Path out = f.toPath();
-            background.call(() -> {
-                BinaryData.writeCsv(out, rows);
-                return true;
-            }).whenComplete((ok, e) -> {
-                if (e == null) {
-                    message.inform("Exported " + rows.size() + " sequences to " + out.getFileName());
-                } else {
-                    say("Not exported: " + e.getMessage());
-                }
-            });
-        }
+        FileActions.write(export.get(), FileActions.owner(this), background, message::inform, message::say);
     }
 }

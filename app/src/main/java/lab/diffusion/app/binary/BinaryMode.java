@@ -50,7 +50,7 @@ public final class BinaryMode implements ExplorerMode {
 
     public BinaryMode(ModeContext ctx) {
         this.ctx = ctx;
-        this.view = new BinaryDataView(data, ctx.background());
+        this.view = new BinaryDataView(data, ctx.background(), this::dataExport);
         this.forwardTask = ctx.background().latest();
         this.endpointTask = ctx.background().latest();
         this.heartbeat = new DataChoice(this, "heartbeat", "Heartbeat (binary)", false, data::loadHeartbeat);

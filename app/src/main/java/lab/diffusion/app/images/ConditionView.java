@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import lab.diffusion.engine.live.LiveResults.ConditionKind;
 import lab.diffusion.app.ui.Background;
+import lab.diffusion.app.ui.FileActions;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.data.ImageFiles;
@@ -157,17 +158,11 @@ public final class ConditionView extends VBox {
     public CompletableFuture<Boolean> loadFile(Path file) {
         int w = mode.data.width();
         int h = mode.data.height();
-        say("Reading " + file.getFileName() + "…");
-        return background.call(() -> ImageFiles.read(file, w, h)).handle((l, e) -> {
-            if (e != null) {
-                say("Not opened: " + e.getMessage());
-                return false;
-            }
+        return FileActions.read(file, background, () -> ImageFiles.read(file, w, h), l -> {
             mode.condition.setTarget(l.grey(), w, h, file.getFileName().toString());
             mode.conditionPlot.setSamples(null, 0);
             message.inform(l.notes().isEmpty() ? "" : "Note: " + String.join("; ", l.notes()) + ".");
-            return true;
-        });
+        }, message, "Not opened");
     }
 
     private void chooseFile() {

@@ -1,6 +1,5 @@
 package lab.diffusion.app.points;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -135,16 +134,6 @@ public final class DataModel {
     /** Shows points read by {@link #readCsv} (one undo step). */
     public void setImported(PointSet p, String name) {
         replace(p, name, null, true);
-    }
-
-    /** Reads and shows a CSV file on this thread; on any problem the old data stay. */
-    public void importCsv(Path file) throws DataException {
-        setImported(readCsv(file), file.getFileName().toString());
-    }
-
-    /** Writes the current points as CSV (atomically). */
-    public void exportCsv(Path file) throws IOException {
-        PointCsv.write(file, points());
     }
 
     /** Starts an undo step (a mouse press). */

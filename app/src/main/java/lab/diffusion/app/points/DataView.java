@@ -1,8 +1,8 @@
 package lab.diffusion.app.points;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -20,11 +20,11 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import lab.diffusion.app.ui.Background;
+import lab.diffusion.app.ui.FileActions;
+import lab.diffusion.app.ui.FileExport;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.ui.MessageLabel;
 import lab.diffusion.engine.data.DataException;
-import lab.diffusion.engine.data.PointCsv;
-import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Preset;
 import org.controlsfx.control.SegmentedButton;
 
@@ -35,13 +35,16 @@ public final class DataView extends VBox {
 
     private final DataModel model;
     private final Background background;
+    private final Supplier<FileExport> export;
     private final MessageLabel message = new MessageLabel("data-message");
     private final ChoiceBox<Preset> presets = new ChoiceBox<>(FXCollections.observableArrayList(Preset.values()));
 
-    public DataView(DataModel model, Background background) {
+    /** @param export the points as a file (the Export CSV button writes it) */
+    public DataView(DataModel model, Background background, Supplier<FileExport> export) {
         super(8);
         this.model = model;
         this.background = background;
+        this.export = export;
         getStyleClass().add("data-view");
 
         presets.setId("preset-choice");
@@ -161,48 +164,19 @@ public final class DataView extends VBox {
      * message says why. The returned future completes on the UI thread with true on success.
      */
     public CompletableFuture<Boolean> importFile(Path file) {
-        say("Reading " + file.getFileName() + "…");
-        return background.call(() -> DataModel.readCsv(file)).handle((points, e) -> {
-            if (e != null) {
-                say("Not imported: " + e.getMessage());
-                return false;
-            }
-            model.setImported(points, file.getFileName().toString());
-            say("");
-            return true;
-        });
+        return FileActions.read(file, background, () -> DataModel.readCsv(file), p -> model.setImported(p, file.getFileName().toString()),
+                message, "Not imported");
     }
 
     private void chooseImport() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Import points");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        Path f = FileActions.chooseOpen(FileActions.owner(this), "Import points",
+                new FileChooser.ExtensionFilter("CSV files", "*.csv", "*.txt"), new FileChooser.ExtensionFilter("All files", "*.*"));
         if (f != null) {
-            importFile(f.toPath());
+            importFile(f);
         }
     }
 
     private void chooseExport() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export points");
-        fc.setInitialFileName("points.csv");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) {
-            PointSet points = model.points();
-            Path out = f.toPath();
-            background.call(() -> {
-                PointCsv.write(out, points);
-                return true;
-            }).whenComplete((ok, e) -> {
-                if (e == null) {
-                    message.inform("Exported " + points.size() + " points to " + out.getFileName());
-                } else {
-                    say("Not exported: " + e.getMessage());
-                }
-            });
-        }
+        FileActions.write(export.get(), FileActions.owner(this), background, message::inform, message::say);
     }
 }

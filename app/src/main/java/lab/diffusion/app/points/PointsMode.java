@@ -65,7 +65,7 @@ public final class PointsMode implements ExplorerMode {
         this.forwardPlot = plots.forward;
         this.reversePlot = plots.reverse;
         this.driftPlot = plots.drift;
-        this.view = new DataView(data, ctx.background());
+        this.view = new DataView(data, ctx.background(), this::dataExport);
         this.drawing = new PointsDrawing(this, ctx);
         this.forwardTask = ctx.background().latest();
         this.endpointTask = ctx.background().latest();

@@ -15,6 +15,7 @@ import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.export.Exports;
 import lab.diffusion.app.plots.PlotCanvas;
 import lab.diffusion.app.session.SessionController;
+import lab.diffusion.app.ui.FileActions;
 import lab.diffusion.app.ui.FileExport;
 import lab.diffusion.engine.train.TrainingHistory;
 
@@ -145,12 +146,7 @@ final class FileMenu {
     // ------------------------------------------------------------------ exports
 
     private Path chooseOut(String title, String name, String description, String pattern) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
-        fc.setInitialFileName(name);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        File f = fc.showSaveDialog(owner());
-        return f == null ? null : f.toPath();
+        return FileActions.chooseSave(owner(), title, name, description, pattern);
     }
 
     private Double chooseScale() {
@@ -191,21 +187,8 @@ final class FileMenu {
     private void export(FileExport e, String none) {
         if (e == null) {
             ex.messages.report(none);
-            return;
+        } else {
+            FileActions.write(e, owner(), ex.background(), ex.messages::inform, ex.messages::report);
         }
-        Path out = chooseOut(e.title(), e.fileName(), e.filterDescription(), e.filterPattern());
-        if (out == null) {
-            return;
-        }
-        ex.background().call(() -> {
-            e.writer().write(out);
-            return true;
-        }).whenComplete((ok, err) -> {
-            if (err == null) {
-                ex.messages.inform(e.done() + " to " + out.getFileName());
-            } else {
-                ex.messages.report("Not exported: " + err.getMessage());
-            }
-        });
     }
 }

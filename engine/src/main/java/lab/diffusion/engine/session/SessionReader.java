@@ -19,13 +19,9 @@ import static lab.diffusion.engine.session.SessionFile.sha256;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -114,12 +110,12 @@ final class SessionReader {
         if (manifestEntry == null) {
             throw new SessionException(name + " is not a Diffusion Lab session (no manifest)");
         }
-        JsonObject manifest = parseJson(readBounded(zip, manifestEntry, MAX_JSON_BYTES, name), name, MANIFEST);
-        String format = string(manifest, "format", name, MANIFEST);
+        JsonObject manifest = SessionFields.parseJson(readBounded(zip, manifestEntry, MAX_JSON_BYTES, name), name, MANIFEST);
+        String format = SessionFields.string(manifest, "format", name, MANIFEST);
         if (!FORMAT.equals(format)) {
             throw new SessionException(name + " is not a Diffusion Lab session (format '" + format + "')");
         }
-        int version = (int) number(manifest, "version", name, MANIFEST);
+        int version = (int) SessionFields.number(manifest, "version", name, MANIFEST);
         if (version > VERSION) {
             throw new SessionException(name + " was written by a newer Diffusion Lab (format version " + version
                     + "); this version reads up to " + VERSION);
@@ -127,7 +123,7 @@ final class SessionReader {
         if (version < 1) {
             throw new SessionException(name + " has an invalid format version " + version);
         }
-        JsonObject entries = object(manifest, "entries", name, MANIFEST);
+        JsonObject entries = SessionFields.object(manifest, "entries", name, MANIFEST);
         Map<String, byte[]> bytes = new HashMap<>();
         boolean images = entries.has(TRAIN_IMAGES) || entries.has(HELDOUT_IMAGES);
         boolean f32 = entries.has(PARAMS_F32) && !entries.has(PARAMS);
@@ -138,7 +134,7 @@ final class SessionReader {
             if (info == null || ze == null) {
                 throw new SessionException(name + " is damaged: entry '" + entry + "' is missing");
             }
-            long declared = (long) number(info, "size", name, MANIFEST);
+            long declared = (long) SessionFields.number(info, "size", name, MANIFEST);
             if (declared < 0 || declared > MAX_ENTRY_BYTES) {
                 throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
             }
@@ -146,7 +142,7 @@ final class SessionReader {
             if (b.length != declared) {
                 throw new SessionException(name + " is damaged: entry '" + entry + "' has " + b.length + " bytes, the manifest says " + declared);
             }
-            if (!sha256(b).equals(string(info, "sha256", name, MANIFEST))) {
+            if (!sha256(b).equals(SessionFields.string(info, "sha256", name, MANIFEST))) {
                 throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
             }
             bytes.put(entry, b);
@@ -157,18 +153,18 @@ final class SessionReader {
                     throw new SessionException(name + " is damaged: unexpected entry '" + entry + "'");
                 }
                 JsonObject info = entries.getAsJsonObject(entry);
-                long declared = (long) number(info, "size", name, MANIFEST);
+                long declared = (long) SessionFields.number(info, "size", name, MANIFEST);
                 if (declared < 0 || declared > RunRecord.MAX_THUMBNAIL_BYTES) {
                     throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
                 }
                 byte[] b = readBounded(zip, byName.get(entry), declared, name);
-                if (b.length != declared || !sha256(b).equals(string(info, "sha256", name, MANIFEST))) {
+                if (b.length != declared || !sha256(b).equals(SessionFields.string(info, "sha256", name, MANIFEST))) {
                     throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
                 }
                 bytes.put(entry, b);
             }
         }
-        JsonObject meta = parseJson(bytes.get(META), name, META);
+        JsonObject meta = SessionFields.parseJson(bytes.get(META), name, META);
         return build(meta, bytes, name);
     }
 
@@ -188,26 +184,26 @@ final class SessionReader {
 
     private static Session build(JsonObject meta, Map<String, byte[]> bytes, String name) throws SessionException {
         try {
-            JsonObject data = object(meta, "data", name, META);
-            String dataKind = string(data, "kind", name, META);
+            JsonObject data = SessionFields.object(meta, "data", name, META);
+            String dataKind = SessionFields.string(data, "kind", name, META);
             if (!"points".equals(dataKind) && !"binary".equals(dataKind) && !"images".equals(dataKind)) {
-                throw new SessionException(name + ": data kind '" + string(data, "kind", name, META) + "' is not supported by this version");
+                throw new SessionException(name + ": data kind '" + SessionFields.string(data, "kind", name, META) + "' is not supported by this version");
             }
             if ("images".equals(dataKind) != bytes.containsKey(TRAIN_IMAGES)) {
                 throw new SessionException(name + " is damaged: its data entries do not match data kind '" + dataKind + "'");
             }
-            int dim = (int) number(data, "dim", name, META);
+            int dim = (int) SessionFields.number(data, "dim", name, META);
             if (dim < 1 || dim > 100_000) {
                 throw new SessionException(name + " is damaged: data dimension " + dim);
             }
-            long trainCount = (long) number(data, "train_count", name, META);
-            long heldCount = (long) number(data, "heldout_count", name, META);
-            double[] mean = doubles(data.getAsJsonArray("standardizer_mean"), name);
+            long trainCount = (long) SessionFields.number(data, "train_count", name, META);
+            long heldCount = (long) SessionFields.number(data, "heldout_count", name, META);
+            double[] mean = SessionFields.doubles(data.getAsJsonArray("standardizer_mean"), name);
             if (mean.length != dim) {
                 throw new SessionException(name + " is damaged: the standardizer does not match the data dimension");
             }
-            Standardizer st = new Standardizer(mean, number(data, "standardizer_scale", name, META));
-            String source = string(data, "source", name, META);
+            Standardizer st = new Standardizer(mean, SessionFields.number(data, "standardizer_scale", name, META));
+            String source = SessionFields.string(data, "source", name, META);
             PointData pd;
             if ("images".equals(dataKind)) {
                 ImageSet trainImages;
@@ -218,17 +214,17 @@ final class SessionReader {
                 } catch (DataException e) {
                     throw new SessionException(name + " is damaged: " + e.getMessage());
                 }
-                int w = (int) number(data, "width", name, META);
-                int h = (int) number(data, "height", name, META);
+                int w = (int) SessionFields.number(data, "width", name, META);
+                int h = (int) SessionFields.number(data, "height", name, META);
                 if (trainImages.width() != w || trainImages.height() != h || heldImages.width() != w || heldImages.height() != h
                         || w * h != dim || trainImages.count() != trainCount || heldImages.count() != heldCount) {
                     throw new SessionException(name + " is damaged: the stored images do not match their description");
                 }
                 pd = ImageData.rebuild(source, new PointData.Images(trainImages, heldImages,
-                        (long) number(data, "dequant_seed", name, META)), st);
+                        (long) SessionFields.number(data, "dequant_seed", name, META)), st);
             } else {
-                float[] train = floats(bytes.get(TRAIN), name, TRAIN);
-                float[] held = floats(bytes.get(HELDOUT), name, HELDOUT);
+                float[] train = SessionFields.floats(bytes.get(TRAIN), name, TRAIN);
+                float[] held = SessionFields.floats(bytes.get(HELDOUT), name, HELDOUT);
                 if (train.length != trainCount * dim || held.length != heldCount * dim || trainCount < 1 || heldCount < 1) {
                     throw new SessionException(name + " is damaged: the point counts do not match the stored arrays");
                 }
@@ -240,37 +236,37 @@ final class SessionReader {
                 pd = new PointData(source, trainSet, heldSet, st);
             }
 
-            JsonObject sch = object(meta, "schedule", name, META);
-            ScheduleFamily family = ScheduleFamily.parse(string(sch, "family", name, META));
-            double[] betas = doubles(sch.getAsJsonArray("betas"), name);
-            if (betas.length != (int) number(sch, "T", name, META)) {
+            JsonObject sch = SessionFields.object(meta, "schedule", name, META);
+            ScheduleFamily family = ScheduleFamily.parse(SessionFields.string(sch, "family", name, META));
+            double[] betas = SessionFields.doubles(sch.getAsJsonArray("betas"), name);
+            if (betas.length != (int) SessionFields.number(sch, "T", name, META)) {
                 throw new SessionException(name + " is damaged: T does not match the number of β values");
             }
             Schedule schedule = Schedule.ofBetas(family, betas);
 
-            JsonObject m = object(meta, "model", name, META);
-            ModelSpec spec = new ModelSpec(ModelSpec.Kind.parse(string(m, "kind", name, META)), (int) number(m, "dim", name, META),
-                    (int) number(m, "width", name, META), (int) number(m, "depth", name, META),
-                    Activation.parse(string(m, "activation", name, META)), ModelSpec.Readout.parse(string(m, "readout", name, META)),
-                    (int) number(m, "bumps", name, META), ModelSpec.MeanForm.parse(string(m, "mean_form", name, META)),
-                    ModelSpec.DdpmVariance.parse(string(m, "ddpm_variance", name, META)), (int) number(m, "embedding", name, META),
-                    m.has("base_rate") ? number(m, "base_rate", name, META) : Double.NaN,
-                    m.has("binomial_head") && "clean-bit".equals(string(m, "binomial_head", name, META)));
+            JsonObject m = SessionFields.object(meta, "model", name, META);
+            ModelSpec spec = new ModelSpec(ModelSpec.Kind.parse(SessionFields.string(m, "kind", name, META)), (int) SessionFields.number(m, "dim", name, META),
+                    (int) SessionFields.number(m, "width", name, META), (int) SessionFields.number(m, "depth", name, META),
+                    Activation.parse(SessionFields.string(m, "activation", name, META)), ModelSpec.Readout.parse(SessionFields.string(m, "readout", name, META)),
+                    (int) SessionFields.number(m, "bumps", name, META), ModelSpec.MeanForm.parse(SessionFields.string(m, "mean_form", name, META)),
+                    ModelSpec.DdpmVariance.parse(SessionFields.string(m, "ddpm_variance", name, META)), (int) SessionFields.number(m, "embedding", name, META),
+                    m.has("base_rate") ? SessionFields.number(m, "base_rate", name, META) : Double.NaN,
+                    m.has("binomial_head") && "clean-bit".equals(SessionFields.string(m, "binomial_head", name, META)));
             if (spec.dim() != dim) {
                 throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
             }
             double[] params;
             if (bytes.containsKey(PARAMS_F32)) {
-                float[] f = floats(bytes.get(PARAMS_F32), name, PARAMS_F32);
+                float[] f = SessionFields.floats(bytes.get(PARAMS_F32), name, PARAMS_F32);
                 params = new double[f.length];
                 for (int i = 0; i < f.length; i++) {
                     params[i] = f[i];
                 }
             } else {
-                params = doubles(bytes.get(PARAMS), name, PARAMS);
+                params = SessionFields.doubles(bytes.get(PARAMS), name, PARAMS);
             }
             long expected = spec.parameterCount(schedule);
-            if (params.length != expected || (long) number(m, "param_count", name, META) != expected) {
+            if (params.length != expected || (long) SessionFields.number(m, "param_count", name, META) != expected) {
                 throw new SessionException(name + " is damaged: it has " + params.length + " weights, the model needs " + expected);
             }
             for (double p : params) {
@@ -278,9 +274,9 @@ final class SessionReader {
                     throw new SessionException(name + " holds NaN or infinite weights (a diverged model) and was not opened");
                 }
             }
-            JsonObject tr = object(meta, "training", name, META);
-            Optimizer.Kind opt = Optimizer.Kind.parse(string(tr, "optimizer", name, META));
-            double[] state = doubles(bytes.get(OPTIMIZER), name, OPTIMIZER);
+            JsonObject tr = SessionFields.object(meta, "training", name, META);
+            Optimizer.Kind opt = Optimizer.Kind.parse(SessionFields.string(tr, "optimizer", name, META));
+            double[] state = SessionFields.doubles(bytes.get(OPTIMIZER), name, OPTIMIZER);
             int stateSize = opt == Optimizer.Kind.ADAM ? 2 * params.length : params.length;
             if (state.length != 0 && state.length != stateSize) {
                 throw new SessionException(name + " is damaged: the optimizer state has the wrong size");
@@ -290,14 +286,14 @@ final class SessionReader {
                     throw new SessionException(name + " is damaged: the optimizer state contains NaN or infinite values");
                 }
             }
-            TrainingHistory.Curve history = curve(object(tr, "history", name, META), name);
-            double lr = number(tr, "learning_rate", name, META);
-            int batch = (int) number(tr, "batch_size", name, META);
+            TrainingHistory.Curve history = curve(SessionFields.object(tr, "history", name, META), name);
+            double lr = SessionFields.number(tr, "learning_rate", name, META);
+            int batch = (int) SessionFields.number(tr, "batch_size", name, META);
             // sessions written before the factor existed trained their schedule at the full rate
-            double scheduleRate = tr.has("schedule_rate") ? number(tr, "schedule_rate", name, META) : 1.0;
-            Session.Training training = new Session.Training(opt, lr, batch, (long) number(tr, "seed", name, META),
-                    (long) number(tr, "steps", name, META), number(tr, "seconds", name, META),
-                    (long) number(tr, "iteration", name, META), state.length == 0 ? null : state,
+            double scheduleRate = tr.has("schedule_rate") ? SessionFields.number(tr, "schedule_rate", name, META) : 1.0;
+            Session.Training training = new Session.Training(opt, lr, batch, (long) SessionFields.number(tr, "seed", name, META),
+                    (long) SessionFields.number(tr, "steps", name, META), SessionFields.number(tr, "seconds", name, META),
+                    (long) SessionFields.number(tr, "iteration", name, META), state.length == 0 ? null : state,
                     history, scheduleRate);
             new TrainConfig(opt, lr, batch, training.seed(), 0, 1).withScheduleRate(scheduleRate); // validates settings
             Map<String, String> view = new HashMap<>();
@@ -322,18 +318,18 @@ final class SessionReader {
                         throw new SessionException(name + " is damaged: a run is not an object");
                     }
                     JsonObject ro = re.getAsJsonObject();
-                    String thumb = string(ro, "thumbnail", name, META);
+                    String thumb = SessionFields.string(ro, "thumbnail", name, META);
                     if (!thumb.isEmpty() && !bytes.containsKey(thumb)) {
                         throw new SessionException(name + " is damaged: the thumbnail '" + thumb + "' is missing");
                     }
                     JsonElement hk = ro.get("heldout_k_bits");
-                    runs.add(new RunRecord(string(ro, "name", name, META), string(ro, "settings", name, META),
-                            curve(object(ro, "history", name, META), name),
+                    runs.add(new RunRecord(SessionFields.string(ro, "name", name, META), SessionFields.string(ro, "settings", name, META),
+                            curve(SessionFields.object(ro, "history", name, META), name),
                             hk == null || hk.isJsonNull() ? Double.NaN : hk.getAsDouble(),
                             thumb.isEmpty() ? new byte[0] : bytes.get(thumb)));
                 }
             }
-            return new Session(pd, schedule, spec, (long) number(m, "seed", name, META), params, training, view, runs);
+            return new Session(pd, schedule, spec, (long) SessionFields.number(m, "seed", name, META), params, training, view, runs);
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
             throw new SessionException(name + " is damaged: " + e.getMessage());
         }
@@ -348,82 +344,12 @@ final class SessionReader {
         for (int i = 0; i < hSteps.length; i++) {
             hSteps[i] = hs.get(i).getAsLong();
         }
-        double[] hSec = doubles(h.getAsJsonArray("seconds"), name);
-        double[] hK = doubles(h.getAsJsonArray("k_bits"), name);
-        double[] hHeld = doubles(h.getAsJsonArray("heldout_k_bits"), name);
+        double[] hSec = SessionFields.doubles(h.getAsJsonArray("seconds"), name);
+        double[] hK = SessionFields.doubles(h.getAsJsonArray("k_bits"), name);
+        double[] hHeld = SessionFields.doubles(h.getAsJsonArray("heldout_k_bits"), name);
         if (hSec.length != hSteps.length || hK.length != hSteps.length || hHeld.length != hSteps.length) {
             throw new SessionException(name + " is damaged: the training history arrays differ in length");
         }
         return new TrainingHistory.Curve(hSteps, hSec, hK, hHeld);
-    }
-
-    private static JsonObject parseJson(byte[] b, String name, String entry) throws SessionException {
-        try {
-            JsonElement e = com.google.gson.JsonParser.parseString(new String(b, StandardCharsets.UTF_8));
-            if (!e.isJsonObject()) {
-                throw new SessionException(name + " is damaged: " + entry + " is not a JSON object");
-            }
-            return e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new SessionException(name + " is damaged: " + entry + " is not valid JSON");
-        }
-    }
-
-    private static JsonObject object(JsonObject o, String key, String name, String entry) throws SessionException {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonObject()) {
-            throw new SessionException(name + " is damaged: " + entry + " has no '" + key + "' section");
-        }
-        return e.getAsJsonObject();
-    }
-
-    private static String string(JsonObject o, String key, String name, String entry) throws SessionException {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new SessionException(name + " is damaged: " + entry + " has no text field '" + key + "'");
-        }
-        return e.getAsString();
-    }
-
-    private static double number(JsonObject o, String key, String name, String entry) throws SessionException {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new SessionException(name + " is damaged: " + entry + " has no number '" + key + "'");
-        }
-        double v = e.getAsDouble();
-        if (!Double.isFinite(v)) {
-            throw new SessionException(name + " is damaged: '" + key + "' is not finite");
-        }
-        return v;
-    }
-
-    private static double[] doubles(JsonArray a, String name) throws SessionException {
-        if (a == null) {
-            throw new SessionException(name + " is damaged: an expected list of numbers is missing");
-        }
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonElement e = a.get(i);
-            v[i] = e.isJsonNull() ? Double.NaN : e.getAsDouble();
-        }
-        return v;
-    }
-
-    private static float[] floats(byte[] b, String name, String entry) throws SessionException {
-        if (b.length % 4 != 0) {
-            throw new SessionException(name + " is damaged: " + entry + " is not a whole number of float32 values");
-        }
-        float[] v = new float[b.length / 4];
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
-        return v;
-    }
-
-    private static double[] doubles(byte[] b, String name, String entry) throws SessionException {
-        if (b.length % 8 != 0) {
-            throw new SessionException(name + " is damaged: " + entry + " is not a whole number of float64 values");
-        }
-        double[] v = new double[b.length / 8];
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
-        return v;
     }
 }

@@ -1,7 +1,6 @@
 package lab.diffusion.engine.train;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import lab.diffusion.engine.data.PointData;
@@ -27,8 +26,6 @@ public final class Trainer {
     private static final long MIN_SNAPSHOT_INTERVAL_NANOS = 1_000_000_000L / 30;
     /** Time between garbage collections while training (see {@link Nd4jRuntime#collectGarbage()}). */
     private static final long GC_EVERY_NANOS = 5_000_000_000L;
-    /** A loss beyond this many nats per example is treated as divergence. */
-    private static final double LOSS_LIMIT = 1e8;
 
     private final TrainableModel model;
     private PointData data;
@@ -36,9 +33,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final TrainingHistory history = new TrainingHistory();
     private final List<TrainerListener> listeners = new CopyOnWriteArrayList<>();
-    private final SplittableRandom rng;
-    private float[] train;
-    private int nTrain;
+    private final BatchDrawer batches;
     private final int dim;
     private final double lnullBits;
     private final long evalSeed;
@@ -63,23 +58,15 @@ public final class Trainer {
     /** Wall seconds the last held-out evaluation took; evaluations take at most 1/(1+EVAL_RATIO) of a run. */
     private double lastEvalCost = 0.0;
     static final double EVAL_RATIO = 9.0;
-    private double speed;
-    private long speedWindowNanos = -1;
-    private long speedWindowStep;
+    private final SpeedMeter speed = new SpeedMeter();
     private long lastGcNanos = System.nanoTime();
     private long lastEmitNanos;
     private TrainingStatus status = TrainingStatus.IDLE;
     private String message = "";
     private final double scheduleRate;
     /** Exponential moving average of the weights (null when averaging is off). */
-    private final double[] averaged;
-    private final double averageDecay;
-    /** Steps averaged so far (the average's warm-up). */
-    private long averagedSteps;
-    private double[] goodParams;
-    private double[] goodState;
-    private long goodStep;
-    private long goodIteration;
+    private final WeightAverage averaged;
+    private final DivergenceGuard good = new DivergenceGuard();
 
     public Trainer(TrainableModel model, PointData data, TrainConfig config) {
         if (data.dim() != model.dim()) {
@@ -93,9 +80,7 @@ public final class Trainer {
         if (sched != null) {
             optimizer.setRateFactor(sched[0], sched[1], config.scheduleRate());
         }
-        this.rng = new SplittableRandom(config.seed());
-        this.train = data.train().toArray();
-        this.nTrain = data.train().size();
+        this.batches = new BatchDrawer(data, config.seed());
         this.dim = data.dim();
         this.lnullBits = model.nullLogLikelihoodNats() / LN2;
         this.evalSeed = config.seed() ^ 0x5DEECE66DL;
@@ -104,8 +89,7 @@ public final class Trainer {
         this.evalSet = data.heldout().head(evalPoints);
         this.requestedLr = config.learningRate();
         this.scheduleRate = config.scheduleRate();
-        this.averageDecay = config.averageDecay();
-        this.averaged = averageDecay > 0 ? params.master().clone() : null;
+        this.averaged = config.averageDecay() > 0 ? new WeightAverage(params.master(), config.averageDecay()) : null;
         this.requestedBatch = config.batchSize();
         this.evalEverySeconds = config.evalEverySeconds();
         this.batch = new TrainingBatch(config.batchSize(), dim);
@@ -120,22 +104,9 @@ public final class Trainer {
         return data;
     }
 
-    /**
-     * a ← d·a + (1 − d)·w with d = min(decay, (1 + n)/(10 + n)) after n steps of this trainer, so
-     * early weights (far from where training goes) are forgotten quickly.
-     */
-    private void average(double[] w) {
-        double d = Math.min(averageDecay, (1.0 + averagedSteps) / (10.0 + averagedSteps));
-        averagedSteps++;
-        double[] a = averaged;
-        for (int i = 0; i < a.length; i++) {
-            a[i] = d * a[i] + (1.0 - d) * w[i];
-        }
-    }
-
     /** A copy of the averaged weights, or null when averaging is off. */
     public double[] averagedWeights() {
-        return averaged == null ? null : averaged.clone();
+        return averaged == null ? null : averaged.values().clone();
     }
 
     /**
@@ -146,7 +117,7 @@ public final class Trainer {
         if (averaged == null) {
             return false;
         }
-        params.setAll(averaged);
+        params.setAll(averaged.values());
         checkpoint();
         return true;
     }
@@ -189,8 +160,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the new data are " + newData.dim() + "D, the model is " + dim + "D");
         }
         this.data = newData;
-        this.train = newData.train().toArray();
-        this.nTrain = newData.train().size();
+        batches.use(newData);
         this.evalSet = newData.heldout().head(evalPoints);
         this.heldoutBits = Double.NaN;
         this.heldoutReport = null;
@@ -251,11 +221,11 @@ public final class Trainer {
     /** One optimizer step; returns false (and restores the last good parameters) on divergence. */
     public boolean step1() {
         applyRequests();
-        fillBatch();
+        batches.fill(batch, model);
         StepLoss sl = Nd4jRuntime.step(() -> model.lossAndGradient(batch));
         params.readGradient(grad);
         double loss = sl.loss();
-        if (!Double.isFinite(loss) || Math.abs(loss) > LOSS_LIMIT || !allFinite(grad)) {
+        if (DivergenceGuard.diverged(loss, grad)) {
             diverged(loss);
             return false;
         }
@@ -263,7 +233,7 @@ public final class Trainer {
         params.pushMaster();
         step++;
         if (averaged != null) {
-            average(params.master());
+            averaged.add(params.master());
         }
         lastLoss = loss;
         double kb = sl.kEstimate() / LN2;
@@ -297,7 +267,7 @@ public final class Trainer {
 
     /** Ends a series of {@link #runChunk} calls and sends the final snapshot. */
     public TrainingSnapshot endChunks() {
-        speedWindowNanos = -1;
+        speed.end();
         if (status == TrainingStatus.RUNNING) {
             status = TrainingStatus.STOPPED;
         }
@@ -313,10 +283,7 @@ public final class Trainer {
         long startStep = step;
         long t0 = System.nanoTime();
         double startSeconds = seconds;
-        if (speedWindowNanos < 0) {
-            speedWindowNanos = t0;
-            speedWindowStep = step;
-        }
+        speed.start(t0, step);
         boolean ok = true;
         while (step - startStep < maxSteps) {
             long now = System.nanoTime();
@@ -329,11 +296,7 @@ public final class Trainer {
             if (!ok) {
                 break;
             }
-            if (now - speedWindowNanos >= 500_000_000L) {
-                speed = (step - speedWindowStep) / ((now - speedWindowNanos) / 1e9);
-                speedWindowNanos = now;
-                speedWindowStep = step;
-            }
+            speed.tick(now, step);
             double heldout = Double.NaN;
             if (evalEverySeconds > 0 && seconds - lastEvalAt >= Math.max(evalEverySeconds, EVAL_RATIO * lastEvalCost)) {
                 heldout = evaluateHeldout();
@@ -348,12 +311,9 @@ public final class Trainer {
                 lastEmitNanos = now;
             }
         }
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        if (elapsed > 0 && step > startStep && speed == 0) {
-            speed = (step - startStep) / elapsed;
-        }
+        speed.ranFor((System.nanoTime() - t0) / 1e9, step - startStep);
         if (!ok) {
-            speedWindowNanos = -1;
+            speed.end();
             TrainingSnapshot s = snapshot();
             listeners.forEach(l -> l.onSnapshot(s));
             return s;
@@ -384,7 +344,7 @@ public final class Trainer {
             r = Bounds.evaluate(model, evalSet, evalSeed, cancelled);
         } else {
             double[] current = params.master().clone();
-            params.setAll(averaged);
+            params.setAll(averaged.values());
             try {
                 r = Bounds.evaluate(model, evalSet, evalSeed, cancelled);
             } finally {
@@ -402,7 +362,7 @@ public final class Trainer {
     /** The current state as an immutable snapshot. */
     public TrainingSnapshot snapshot() {
         return new TrainingSnapshot(step, seconds, lastLoss, kEma, kEma - lnullBits, heldoutBits, heldoutStep,
-                speed, optimizer.learningRate(), batch.size, status, message, heldoutReport);
+                speed.speed(), optimizer.learningRate(), batch.size, status, message, heldoutReport);
     }
 
     private void emit() {
@@ -424,58 +384,14 @@ public final class Trainer {
         }
     }
 
-    private void fillBatch() {
-        int first = model.firstTrainingStep();
-        int steps = model.schedule().steps();
-        int span = steps - first + 1;
-        TrainingBatch b = batch;
-        boolean gaussian = model.noise() == TrainableModel.Noise.GAUSSIAN;
-        for (int i = 0; i < b.size; i++) {
-            int src = rng.nextInt(nTrain) * dim;
-            b.t[i] = first + rng.nextInt(span);
-            for (int d = 0; d < dim; d++) {
-                b.x0[i * dim + d] = train[src + d];
-                b.eps[i * dim + d] = (float) (gaussian ? rng.nextGaussian() : rng.nextDouble());
-            }
-        }
-    }
-
-    /** v·0 is 0 for finite v and NaN otherwise; four sums break the dependency chain of one. */
-    private static boolean allFinite(double[] a) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int n = a.length;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i] * 0.0;
-            s1 += a[i + 1] * 0.0;
-            s2 += a[i + 2] * 0.0;
-            s3 += a[i + 3] * 0.0;
-        }
-        for (; i < n; i++) {
-            s0 += a[i] * 0.0;
-        }
-        return s0 + s1 + s2 + s3 == 0.0;
-    }
-
     private void checkpoint() {
-        goodParams = params.master().clone();
-        goodState = optimizer.state();
-        goodStep = step;
-        goodIteration = optimizer.iteration();
+        good.save(params, optimizer, step);
     }
 
     private void diverged(double loss) {
-        params.setAll(goodParams);
-        optimizer.restore(goodState, goodIteration);
         long at = step + 1;
-        step = goodStep;
+        step = good.restore(params, optimizer);
         status = TrainingStatus.DIVERGED;
-        String what = Double.isFinite(loss) ? "the loss exploded (" + String.format("%.3g", loss) + " nats)"
-                : "the loss or its gradient became " + (Double.isNaN(loss) ? "NaN" : "infinite");
-        message = "Training diverged at step " + at + ": " + what + ". Restored the parameters from step " + goodStep
-                + "; try a smaller learning rate (now " + optimizer.learningRate() + ").";
+        message = DivergenceGuard.message(at, loss, step, optimizer.learningRate());
     }
 }

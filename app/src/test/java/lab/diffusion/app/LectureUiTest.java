@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -200,6 +201,7 @@ class LectureUiTest {
         assertFalse(ex.training.runningProperty().get(), "no training needed");
         BinaryModeUiTest.waitFor("its samples", () -> binary.reverse.rowCount() == 64);
         BinaryModeUiTest.waitFor("its training curve, kept whole", () -> ex.trainer.kChart.pointCount() > 100);
+
         Label message = robot.lookup("#app-message").queryAs(Label.class);
         assertTrue(message.getText().startsWith("Opened the demo 'heartbeat'"), message.getText());
         assertTrue(message.getStyleClass().contains("info-text") && !message.getStyleClass().contains("error-text"),
@@ -207,5 +209,18 @@ class LectureUiTest {
         robot.interact(() -> ex.messages.report("Not opened: a test"));
         assertTrue(message.getStyleClass().contains("error-text"));
         System.out.printf("the heartbeat demo opened in %.2f s%n", secs);
+    }
+
+    @Test
+    void theCaptionFollowsTheModelThatIsShown(FxRobot robot) throws Exception {
+        robot.interact(() -> window.captionsProperty().set(true));
+        assertTrue(window.captionText().contains("untrained"), window.captionText());
+        var opened = new CompletableFuture<Boolean>();
+        robot.interact(() -> sessions.openDemo("swissroll").thenAccept(opened::complete));
+        assertTrue(opened.get(30, TimeUnit.SECONDS));
+        BinaryModeUiTest.waitFor("the trained model", () -> ex.training.stepProperty().get() > 100_000);
+        assertEquals(0, ex.timeline.t());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.captionText().contains("untrained"), "at t = 0 of a trained model: " + window.captionText());
     }
 }

@@ -34,7 +34,8 @@ final class LectureMode {
         status.captionBar().managedProperty().bind(captions);
         ex.timeline.tProperty().addListener((o, a, b) -> update());
         ex.training.stepProperty().addListener((o, a, b) -> {
-            if (captions.get() && b.longValue() % 500 == 0) {
+            // every 500 steps while training, and at once when another model (an opened session) is shown
+            if (a.longValue() / 500 != b.longValue() / 500) {
                 update();
             }
         });

@@ -141,6 +141,8 @@ final class ModelSetup {
             ex.training.specProperty().set(fitted);
             fresh = true;
         }
+        LiveSetup next = setup(pd);
+        fresh |= !engine.keeps(next); // e.g. the schedule changed while the data could not be trained on
         ex.trainer.setCanTrain(true);
         ex.messages.clearUnlessAboutTraining();
         if (fresh) {
@@ -149,7 +151,7 @@ final class ModelSetup {
             m.showLoading("sampling…");
             ex.updateSubtitles();
         }
-        engine.configure(setup(pd), !fresh);
+        engine.configure(next, !fresh);
     }
 
     /** What the engine trains: these data with the current schedule, model, training and sampling settings. */

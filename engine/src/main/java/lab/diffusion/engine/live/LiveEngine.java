@@ -53,11 +53,7 @@ public final class LiveEngine implements AutoCloseable {
     /** Engine thread: the model held now. */
     private LiveModel current;
 
-    public LiveEngine(Executor ui) {
-        this(ui, null);
-    }
-
-    /** An engine whose worker starts when {@code gate} completes (at most 2 s later; see EngineWorker). */
+    /** An engine whose worker starts when {@code gate} completes (at most 2 s later; null: at once; see EngineWorker). */
     public LiveEngine(Executor ui, CompletableFuture<?> gate) {
         this.ui = ui;
         this.worker = new EngineWorker(gate, 2000);
@@ -91,6 +87,11 @@ public final class LiveEngine implements AutoCloseable {
         autoStop.setPatience(seconds);
     }
 
+    /** True when {@link #configure} with {@code next} and keepWeights would keep the model it has (same architecture and schedule). */
+    public boolean keeps(LiveSetup next) {
+        return next.sameModel(lastSetup);
+    }
+
     /**
      * Installs a setup. With {@code keepWeights} and the same model (architecture and schedule)
      * the trained weights, optimizer and history stay, training goes on on the new data and the
@@ -100,7 +101,7 @@ public final class LiveEngine implements AutoCloseable {
      */
     public long configure(LiveSetup next, boolean keepWeights) {
         boolean wasTraining = training.getAndSet(false);
-        boolean fresh = !keepWeights || !next.sameModel(lastSetup);
+        boolean fresh = !keepWeights || !keeps(next);
         long g = fresh ? generation.incrementAndGet() : generation.get();
         lastSetup = next;
         worker.run(() -> {

@@ -218,6 +218,21 @@ class LiveEngineTest {
         assertTrue(reverse.stream().noneMatch(r -> r.generation() == h && r.n() != 64));
     }
 
+    @Test
+    void theWindowCanAskWhetherASetupKeepsTheModel() throws Exception {
+        LiveEngine e = engine(Runnable::run, null);
+        LiveSetup a = setup(100);
+        assertFalse(e.keeps(a), "no model yet");
+        e.configure(a, false);
+        assertTrue(e.keeps(setup(300)), "other samples, same architecture and schedule");
+        LiveSetup otherSchedule = new LiveSetup(a.data(), Schedules.create(ScheduleFamily.COSINE, 10), a.spec(), a.config(), 3, null,
+                100, 7);
+        assertFalse(e.keeps(otherSchedule));
+        assertFalse(e.keeps(setup(ModelSpec.ddpmDefault(2), 100, 5, 1e-3)));
+        long g = e.generation();
+        assertTrue(e.configure(otherSchedule, true) > g, "keeping weights is refused for another schedule: a new generation");
+    }
+
     private static void drain(ConcurrentLinkedQueue<Runnable> q) {
         Runnable r;
         while ((r = q.poll()) != null) {

@@ -1,6 +1,5 @@
 package lab.diffusion.engine.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.io.CappedLineReader;
+import lab.diffusion.engine.io.InputFiles;
 
 /**
  * Binary sequences (rows of 0/1, stored as a {@link PointSet} of 0f/1f): the paper's heartbeat
@@ -99,13 +100,17 @@ public final class BinaryData {
      */
     public static PointSet readCsv(Path file) throws DataException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (Files.isDirectory(file)) {
-            throw new DataException(name + " is a folder, not a file of sequences");
+        String problem = InputFiles.problem(file, "a file of 0/1 sequences");
+        if (problem != null) {
+            throw new DataException(problem);
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (CappedLineReader in = new CappedLineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                InputFiles.MAX_LINE_CHARS)) {
             return parse(in, name);
         } catch (NoSuchFileException e) {
             throw new DataException("no such file: " + file);
+        } catch (CappedLineReader.TooLong e) {
+            throw new DataException(name + ": " + e.getMessage() + "; not a file of 0/1 sequences");
         } catch (CharacterCodingException e) {
             throw new DataException(name + " is not a text file (it is not valid UTF-8)");
         } catch (IOException e) {
@@ -113,7 +118,7 @@ public final class BinaryData {
         }
     }
 
-    static PointSet parse(BufferedReader in, String name) throws IOException, DataException {
+    static PointSet parse(CappedLineReader in, String name) throws IOException, DataException {
         int bits = 0;
         float[] buf = new float[1024];
         int count = 0;

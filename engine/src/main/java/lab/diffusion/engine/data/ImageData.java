@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import lab.diffusion.engine.io.InputFiles;
 
 /**
  * Image training sets as model points (paper-math §10): grey levels g ∈ {0..255} are
@@ -134,7 +135,9 @@ public final class ImageData {
     public static PointData folder(Path dir, int side, long seed) throws DataException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> ImageFiles.isImageName(p.getFileName().toString())).sorted().limit(MAX_FOLDER_IMAGES + 1L).toList();
+            // files only: a pipe or device named like an image would never finish reading
+            files = s.filter(p -> ImageFiles.isImageName(p.getFileName().toString()) && InputFiles.isRegular(p)).sorted()
+                    .limit(MAX_FOLDER_IMAGES + 1L).toList();
         } catch (IOException e) {
             throw new DataException("cannot list " + dir + ": " + e.getMessage());
         }

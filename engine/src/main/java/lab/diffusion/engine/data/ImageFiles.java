@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.io.InputFiles;
 
 /**
  * PNG and JPEG files in and out. Reading never modifies the file; it checks the declared size
@@ -111,8 +112,9 @@ public final class ImageFiles {
     private static BufferedImage decode(Path file) throws DataException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
-            if (Files.isDirectory(file)) {
-                throw new DataException(name + " is a folder, not an image");
+            String problem = InputFiles.problem(file, "an image");
+            if (problem != null) {
+                throw new DataException(problem);
             }
             long bytes = Files.size(file);
             if (bytes > MAX_FILE_BYTES) {

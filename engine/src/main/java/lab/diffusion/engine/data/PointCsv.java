@@ -1,6 +1,5 @@
 package lab.diffusion.engine.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -11,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.io.CappedLineReader;
+import lab.diffusion.engine.io.InputFiles;
 
 /**
  * Points as CSV: one point per line, coordinates separated by commas, an optional header line,
@@ -40,13 +41,17 @@ public final class PointCsv {
      */
     public static PointSet read(Path file, int expectedDim, int maxPoints) throws DataException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        if (Files.isDirectory(file)) {
-            throw new DataException(name + " is a folder, not a CSV file");
+        String problem = InputFiles.problem(file, "a CSV of numbers");
+        if (problem != null) {
+            throw new DataException(problem);
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (CappedLineReader in = new CappedLineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                InputFiles.MAX_LINE_CHARS)) {
             return parse(in, name, expectedDim, Math.min(maxPoints, MAX_POINTS));
         } catch (NoSuchFileException e) {
             throw new DataException("no such file: " + file);
+        } catch (CappedLineReader.TooLong e) {
+            throw new DataException(name + ": " + e.getMessage() + "; not a CSV of numbers");
         } catch (CharacterCodingException e) {
             throw new DataException(name + " is not a text file (it is not valid UTF-8)");
         } catch (IOException e) {
@@ -54,7 +59,7 @@ public final class PointCsv {
         }
     }
 
-    static PointSet parse(BufferedReader in, String name, int expectedDim, int maxPoints) throws IOException, DataException {
+    static PointSet parse(CappedLineReader in, String name, int expectedDim, int maxPoints) throws IOException, DataException {
         int dim = expectedDim;
         float[] buf = new float[1024];
         int count = 0;

@@ -8,10 +8,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.Set;
 /**
  * Writes a file so that readers see either the old content or the complete new content: the
  * bytes go to a temporary file in the same folder, are forced to disk, and the temporary file
- * is renamed over the target. A failure leaves any existing file untouched.
+ * is renamed over the target. A failure leaves any existing file untouched. A target that is not a
+ * regular file — a symbolic link, a device, a pipe — is refused, never replaced. Any thread.
  */
 public final class AtomicFiles {
 
@@ -67,8 +70,18 @@ public final class AtomicFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("cannot write " + target + ": the folder " + dir + " does not exist");
         }
-        if (Files.isDirectory(abs)) {
-            throw new IOException("cannot write " + target + ": it is a folder");
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes a = Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (a.isDirectory()) {
+                throw new IOException("cannot write " + target + ": it is a folder");
+            }
+            if (a.isSymbolicLink()) {
+                throw new IOException("cannot write " + target + ": it is a symbolic link (nothing was written; name the file itself)");
+            }
+            if (!a.isRegularFile()) {
+                throw new IOException("cannot write " + target + ": it is not a regular file (a device, a pipe or a socket); "
+                        + "nothing was written");
+            }
         }
         Path tmp;
         try {

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.io.CappedLineReader;
+import lab.diffusion.engine.io.InputFiles;
 
 /** A schedule as CSV: a header "t,beta" and one row per step t = 1..T (read back as a custom schedule). */
 public final class ScheduleCsv {
@@ -27,13 +30,22 @@ public final class ScheduleCsv {
 
     /** Reads t,β rows; t must run 1..T in order and every β lie in (0, 1). */
     public static Schedule read(Path file) throws DataException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        List<String> lines;
-        try {
+        String name = InputFiles.name(file);
+        String problem = InputFiles.problem(file, "a schedule (t,β rows)");
+        if (problem != null) {
+            throw new DataException(problem);
+        }
+        List<String> lines = new ArrayList<>();
+        try (CappedLineReader in = new CappedLineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
+                InputFiles.MAX_LINE_CHARS)) {
             if (Files.size(file) > 8L << 20) {
                 throw new DataException(name + " is too large to be a schedule");
             }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                lines.add(lines.isEmpty() && l.startsWith("\uFEFF") ? l.substring(1) : l);
+            }
+        } catch (CappedLineReader.TooLong e) {
+            throw new DataException(name + ": " + e.getMessage() + "; not a schedule");
         } catch (NoSuchFileException e) {
             throw new DataException("no such file: " + file);
         } catch (IOException | UncheckedIOException e) {

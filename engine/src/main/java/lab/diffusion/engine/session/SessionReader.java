@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import lab.diffusion.engine.io.InputFiles;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageSet;
@@ -67,11 +68,9 @@ final class SessionReader {
     static Session read(Path file) throws SessionException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
-            if (!Files.exists(file)) {
-                throw new SessionException("no such file: " + file);
-            }
-            if (Files.isDirectory(file)) {
-                throw new SessionException(name + " is a folder, not a session file");
+            String problem = InputFiles.problem(file, "a session file");
+            if (problem != null) {
+                throw new SessionException(problem);
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javax.imageio.ImageIO;
 import lab.diffusion.app.export.Exports;
 import lab.diffusion.app.mode.ExplorerMode;
 import lab.diffusion.app.plots.KChart;
@@ -14,6 +13,7 @@ import lab.diffusion.app.plots.VarianceBounds;
 import lab.diffusion.app.runs.RunHistory;
 import lab.diffusion.app.training.TrainingModel;
 import lab.diffusion.app.ui.Confirmer;
+import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.live.LiveEngine;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.nn.Optimizer;
@@ -264,7 +264,7 @@ public final class TrainingController {
         byte[] thumb = new byte[0];
         try {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
-            ImageIO.write(Exports.awt(host.mode().plots().get(1).render(0.35)), "png", b);
+            ImageFiles.encodePng(Exports.awt(host.mode().plots().get(1).render(0.35)), b);
             thumb = b.toByteArray();
         } catch (IOException | RuntimeException e) {
             // a run without a picture is still a run

@@ -11,6 +11,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import lab.diffusion.app.plots.PlotCanvas;
+import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.train.TrainingHistory;
 
@@ -35,11 +36,7 @@ public final class Exports {
 
     /** Writes a PNG atomically. */
     public static void writePng(BufferedImage img, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.write(file, out -> ImageFiles.encodePng(img, out));
     }
 
     /** The plots side by side at {@code scale} (the three-panel figure). FX thread. */

@@ -1,7 +1,11 @@
 package lab.diffusion.app.export;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +47,26 @@ public final class GifExport {
     /** Completes with the seconds it took, or exceptionally (GifWriter.Cancelled when cancelled). */
     public CompletableFuture<Double> result() {
         return done;
+    }
+
+    /** Writes frames as {@code file}-0001.png …; on a failure or a cancel the frames of this run are removed again. */
+    private static void writeFrames(Path file, int n, GifWriter.Frames source, IntConsumer onFrame) throws IOException {
+        String base = file.getFileName().toString().replaceFirst("\\.png$", "");
+        List<Path> written = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                BufferedImage img = source.frame(i);
+                Path f = file.resolveSibling(String.format("%s-%04d.png", base, i + 1));
+                Exports.writePng(img, f);
+                written.add(f);
+                onFrame.accept(i);
+            }
+            written.clear();
+        } finally {
+            for (Path f : written) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     /**
@@ -88,12 +112,7 @@ public final class GifExport {
                 };
                 IntConsumer onFrame = i -> background.toUi(() -> progress.set((i + 1.0) / n));
                 if (frames) {
-                    String base = file.getFileName().toString().replaceFirst("\\.png$", "");
-                    for (int i = 0; i < n; i++) {
-                        BufferedImage img = source.frame(i);
-                        Exports.writePng(img, file.resolveSibling(String.format("%s-%04d.png", base, i + 1)));
-                        onFrame.accept(i);
-                    }
+                    writeFrames(file, n, source, onFrame);
                 } else {
                     GifWriter.write(file, n, source, delayMillis, onFrame, cancelled::get);
                 }

@@ -1,11 +1,14 @@
 package lab.diffusion.engine.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageFiles;
+import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.sample.Conditioning;
@@ -74,17 +77,18 @@ final class DenoiseCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trajectory tr = Conditioning.denoise(model, y, var, samples, seed, true);
         double secs = (System.nanoTime() - t0) / 1e9;
-        job.createDir();
         int fw = in.fileWidth();
         int fh = in.fileHeight();
         float[] x = tr.samples();
+        Map<String, AtomicFiles.Writer> out = new LinkedHashMap<>();
         for (int i = 0; i < samples; i++) {
-            ImageFiles.writePng(job.outDir.resolve(files.get(i)), job.grey(x, i), job.width, job.height, fw, fh);
+            out.put(files.get(i), ImageFiles.png(job.grey(x, i), job.width, job.height, fw, fh));
         }
-        ImageFiles.writePng(job.outDir.resolve("mean.png"), job.meanGrey(x, samples), job.width, job.height, fw, fh);
+        out.put("mean.png", ImageFiles.png(job.meanGrey(x, samples), job.width, job.height, fw, fh));
         if (addNoise) {
-            ImageFiles.writePng(job.outDir.resolve("noisy.png"), ImageData.toGrey(y, job.standardizer), job.width, job.height, fw, fh);
+            out.put("noisy.png", ImageFiles.png(ImageData.toGrey(y, job.standardizer), job.width, job.height, fw, fh));
         }
+        job.writeAll(out);
         if (json) {
             System.out.println(new Json().put("samples", samples).put("seconds", secs).put("snr", snr)
                     .put("T", model.schedule().steps()).put("notes", in.notes()).put("out", job.outDir.toString()));

@@ -3,6 +3,7 @@ package lab.diffusion.engine.cli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.render.SessionFigures;
@@ -52,7 +53,7 @@ final class ExportFigureCommand implements Callable<Integer> {
         Nd4jRuntime.configure();
         SessionFigures f = SessionFigures.of(s, n, seed);
         BufferedImage img = f.figure(width, scale);
-        AtomicFiles.write(outPath, o -> javax.imageio.ImageIO.write(img, "png", o));
+        AtomicFiles.write(outPath, o -> ImageFiles.encodePng(img, o));
         System.out.printf("wrote the figure (%d×%d pixels, t = 0, %d, %d) to %s%n", img.getWidth(), img.getHeight(), f.steps() / 2,
                 f.steps(), outPath);
         return 0;

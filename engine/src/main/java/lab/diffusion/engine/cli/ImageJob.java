@@ -5,11 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
@@ -68,8 +72,28 @@ final class ImageJob {
         return ImageFiles.read(Path.of(image), small.fileWidth(), small.fileHeight());
     }
 
-    void createDir() throws IOException {
+    /**
+     * Writes the output files together into the output folder (made if missing): all of them, or
+     * none — a failure (a full disk) replaces no file and removes the folder again if this run
+     * made it.
+     */
+    void writeAll(Map<String, AtomicFiles.Writer> files) throws IOException {
+        boolean made = !Files.exists(outDir);
         Files.createDirectories(outDir);
+        Map<Path, AtomicFiles.Writer> targets = new LinkedHashMap<>();
+        files.forEach((name, w) -> targets.put(outDir.resolve(name), w));
+        try {
+            AtomicFiles.writeAll(targets);
+        } catch (IOException e) {
+            if (made) {
+                try (Stream<Path> left = Files.list(outDir)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(outDir);
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     /** Model units → grey levels of one sample (row i of a row-major n × D array). */

@@ -1,11 +1,13 @@
 package lab.diffusion.engine.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageFiles;
+import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.sample.Conditioning;
@@ -60,14 +62,15 @@ final class InpaintCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trajectory tr = Conditioning.inpaint(model, known, hole, samples, seed, true);
         double secs = (System.nanoTime() - t0) / 1e9;
-        job.createDir();
         float[] x = tr.samples();
         int fw = in.fileWidth();
         int fh = in.fileHeight();
+        Map<String, AtomicFiles.Writer> out = new LinkedHashMap<>();
         for (int i = 0; i < samples; i++) {
-            write(job, files.get(i), job.grey(x, i), full.grey(), fullMask.grey(), fw, fh);
+            out.put(files.get(i), composite(job, job.grey(x, i), full.grey(), fullMask.grey(), fw, fh));
         }
-        write(job, "mean.png", job.meanGrey(x, samples), full.grey(), fullMask.grey(), fw, fh);
+        out.put("mean.png", composite(job, job.meanGrey(x, samples), full.grey(), fullMask.grey(), fw, fh));
+        job.writeAll(out);
         int holes = 0;
         for (boolean h : hole) {
             holes += h ? 1 : 0;
@@ -88,14 +91,13 @@ final class InpaintCommand implements Callable<Integer> {
     }
 
     /** The model-size result enlarged to the input's size, with the input's own pixels where the mask is black. */
-    private static void write(ImageJob job, String name, float[] small, float[] input, float[] maskGrey, int fw, int fh)
-            throws IOException {
+    private static AtomicFiles.Writer composite(ImageJob job, float[] small, float[] input, float[] maskGrey, int fw, int fh) {
         float[] big = ImageFiles.resize(small, job.width, job.height, fw, fh);
         for (int p = 0; p < big.length; p++) {
             if (maskGrey[p] <= 127.5f) {
                 big[p] = input[p];
             }
         }
-        ImageFiles.writePng(job.outDir.resolve(name), big, fw, fh, fw, fh);
+        return ImageFiles.png(big, fw, fh, fw, fh);
     }
 }

@@ -5,6 +5,7 @@ import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -265,19 +266,31 @@ public final class ImageFiles {
         return out;
     }
 
+    /**
+     * Encodes an image as PNG straight into {@code out}. ImageIO's disk cache is turned off: with it,
+     * a full disk ended in a stack trace from ImageIO's stream closer after the error was reported.
+     */
+    public static void encodePng(BufferedImage img, OutputStream out) throws IOException {
+        ImageIO.setUseCache(false);
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+
     /** Writes grey levels (w × h, row-major, clamped to 0..255) as an 8-bit grey PNG of outW × outH, atomically. */
     public static void writePng(Path file, float[] grey, int w, int h, int outW, int outH) throws IOException {
+        AtomicFiles.write(file, png(grey, w, h, outW, outH));
+    }
+
+    /** Grey levels (w × h, clamped to 0..255) as the content of an 8-bit grey PNG of outW × outH. */
+    public static AtomicFiles.Writer png(float[] grey, int w, int h, int outW, int outH) {
         float[] g = resize(grey, w, h, outW, outH);
         BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_BYTE_GRAY);
         byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < px.length; i++) {
             px[i] = (byte) Math.round(Math.max(0, Math.min(255, g[i])));
         }
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        return out -> encodePng(img, out);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -65,6 +67,41 @@ public final class AtomicFiles {
      * @throws IOException with a message a person can act on (no permission, disk full, …)
      */
     public static void write(Path target, Writer writer) throws IOException {
+        writeAll(Map.of(target, writer));
+    }
+
+    /**
+     * Writes several files together: every one goes to a temporary file first, and only when all
+     * are complete are they renamed over their targets. A failure leaves every target as it was
+     * and no temporary file behind.
+     *
+     * @throws IOException with a message a person can act on (no permission, disk full, …)
+     */
+    public static void writeAll(Map<Path, Writer> files) throws IOException {
+        Map<Path, Path> written = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, Writer> f : files.entrySet()) {
+                Path abs = checkTarget(f.getKey());
+                written.put(abs, writeTemp(f.getKey(), abs, f.getValue()));
+            }
+            for (Map.Entry<Path, Path> w : written.entrySet()) {
+                keepPermissions(w.getValue(), w.getKey());
+                try {
+                    Files.move(w.getValue(), w.getKey(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(w.getValue(), w.getKey(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            written.clear();
+        } finally {
+            for (Path tmp : written.values()) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** The absolute target after checking that it may be written: an existing folder around it, no link, device or pipe. */
+    private static Path checkTarget(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -83,6 +120,12 @@ public final class AtomicFiles {
                         + "nothing was written");
             }
         }
+        return abs;
+    }
+
+    /** Writes the content to a new temporary file beside the target, forced to disk; deleted again on any failure. */
+    private static Path writeTemp(Path target, Path abs, Writer writer) throws IOException {
+        Path dir = abs.getParent();
         Path tmp;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
@@ -98,13 +141,8 @@ public final class AtomicFiles {
                 out.flush();
                 ch.force(true);
             }
-            keepPermissions(tmp, abs);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
             done = true;
+            return tmp;
         } catch (Abort e) {
             throw e;
         } catch (AccessDeniedException e) {

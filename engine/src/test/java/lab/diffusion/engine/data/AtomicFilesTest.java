@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import lab.diffusion.engine.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,28 @@ class AtomicFilesTest {
         try (var list = Files.list(dir)) {
             assertEquals(1, list.count(), "temporary file left behind");
         }
+    }
+
+    @Test
+    void filesWrittenTogetherAreAllWrittenOrNone() throws Exception {
+        Path a = dir.resolve("sample-1.png");
+        Path b = dir.resolve("sample-2.png");
+        Files.writeString(a, "earlier run");
+        Map<Path, AtomicFiles.Writer> both = new LinkedHashMap<>();
+        both.put(a, out -> out.write("new a".getBytes()));
+        both.put(b, out -> {
+            throw new IOException("No space left on device");
+        });
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeAll(both));
+        assertTrue(e.getMessage().startsWith("cannot write " + b) && e.getMessage().contains("the disk is full"), e.getMessage());
+        assertEquals("earlier run", Files.readString(a), "the first file is not replaced when the second fails");
+        try (var list = Files.list(dir)) {
+            assertEquals(List.of("sample-1.png"), list.map(p -> p.getFileName().toString()).toList(), "no temporary file, no b");
+        }
+        both.put(b, out -> out.write("new b".getBytes()));
+        AtomicFiles.writeAll(both);
+        assertEquals("new a", Files.readString(a));
+        assertEquals("new b", Files.readString(b));
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class DiffusionLabApp extends Application {
 
     private Explorer explorer;
     private SessionController sessions;
-    private boolean closing;
+    private volatile boolean closing;
 
     @Override
     public void start(Stage stage) {
@@ -75,6 +75,7 @@ public final class DiffusionLabApp extends Application {
         if (sessions.start()) {
             offerRecovery(stage);
         }
+        Background.onExternalExit(this::endOnSignal);
         PerfLog.startIfEnabled(explorer);
         apply(AppArguments.parse(getParameters().getRaw()));
         if (Boolean.getBoolean("dlab.train")) {
@@ -108,6 +109,19 @@ public final class DiffusionLabApp extends Application {
         a.initOwner(stage);
         if (a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) {
             sessions.open(f);
+        }
+    }
+
+    /**
+     * The JVM is ending from outside (logout, shutdown, {@code kill}): the training is saved to
+     * the recovery file and the running marker cleared, as a close does, within 8 s — so the next
+     * start is not taken for a crash. Nothing to do after a normal close. The exit hook's thread
+     * (the UI thread is already gone).
+     */
+    private void endOnSignal() {
+        if (!closing && sessions != null) {
+            explorer.engine().pause();
+            sessions.endFromOutside(8);
         }
     }
 

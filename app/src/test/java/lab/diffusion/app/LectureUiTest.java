@@ -57,7 +57,10 @@ class LectureUiTest {
     @AfterEach
     void stop() {
         ex.close();
-        sessions.close();
+        FxThread.call(() -> {
+            sessions.close(); // its autosave timer belongs to the FX thread
+            return null;
+        });
     }
 
     @Test

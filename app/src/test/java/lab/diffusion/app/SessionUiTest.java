@@ -46,7 +46,10 @@ class SessionUiTest {
     @AfterEach
     void stop() {
         ex.close();
-        sessions.close();
+        FxThread.call(() -> {
+            sessions.close(); // its autosave timer belongs to the FX thread
+            return null;
+        });
     }
 
     static <T> T await(CompletableFuture<T> f) throws Exception {
@@ -118,7 +121,7 @@ class SessionUiTest {
 
     @Test
     void autosaveWritesARecoveryFileThatOpens(FxRobot robot) throws Exception {
-        assertFalse(org.testfx.util.WaitForAsyncUtils.asyncFx(sessions::start).get(10, TimeUnit.SECONDS), "a fresh home has nothing to recover");
+        assertFalse(FxThread.call(sessions::start), "a fresh home has nothing to recover");
         trainABit(robot);
         CompletableFuture<Boolean> saved = new CompletableFuture<>();
         robot.interact(() -> sessions.autosave().thenAccept(saved::complete));
@@ -128,14 +131,20 @@ class SessionUiTest {
         assertTrue(s.training().steps() > 600);
         // a second controller on the same home sees an unclean end (the running marker is still there)
         SessionController next = new SessionController(ex.sessionHost(), sessions.recoveryFile().getParent(), ex.background());
-        assertTrue(next.start(), "the next start offers the autosave");
-        next.close();
+        assertTrue(FxThread.call(() -> {
+            boolean offered = next.start();
+            next.close();
+            return offered;
+        }), "the next start offers the autosave");
         CompletableFuture<Void> down = new CompletableFuture<>();
         robot.interact(() -> sessions.shutdown().thenAccept(down::complete));
         await(down);
         SessionController clean = new SessionController(ex.sessionHost(), sessions.recoveryFile().getParent(), ex.background());
-        assertFalse(clean.start(), "after a clean end nothing is offered");
-        clean.close();
+        assertFalse(FxThread.call(() -> {
+            boolean offered = clean.start();
+            clean.close();
+            return offered;
+        }), "after a clean end nothing is offered");
     }
 
     @Test

@@ -8,15 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleFunction;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import lab.diffusion.app.ui.Background;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.session.Demos;
@@ -32,8 +33,6 @@ import lab.diffusion.engine.session.SessionFile;
  */
 public final class SessionController implements AutoCloseable {
 
-    /** Autosave interval. */
-    public static final Duration AUTOSAVE = Duration.minutes(3);
     private static final int MAX_RECENT = 8;
 
     private final SessionHost ex;
@@ -42,8 +41,9 @@ public final class SessionController implements AutoCloseable {
     private final Executor io;
     private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
-    private final Timeline autosave;
-    private long autosavedStep = -1;
+    private final Autosave autosave;
+    /** Steps of the model in the recovery file; volatile for {@link #endFromOutside}. */
+    private volatile long autosavedStep = -1;
 
     /** @param home the folder for recent files, the recovery file and the running marker */
     public SessionController(SessionHost ex, Path home, Background background) {
@@ -52,14 +52,23 @@ public final class SessionController implements AutoCloseable {
         this.background = background;
         this.io = background.serial();
         loadRecent();
-        autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave = new Autosave(home, ex, this::autosave);
     }
 
     /** The default home: {@code ~/.diffusion-lab} (the system property {@code dlab.home} overrides it). */
     public static Path defaultHome() {
         String h = System.getProperty("dlab.home");
         return h != null ? Path.of(h) : Path.of(System.getProperty("user.home"), ".diffusion-lab");
+    }
+
+    /** Minutes between autosaves while training moves (1, 3 or 10; 0: off); saved in the home folder. */
+    public IntegerProperty autosaveMinutesProperty() {
+        return autosave.minutesProperty();
+    }
+
+    /** The intervals offered for {@link #autosaveMinutesProperty()}. */
+    public static List<Integer> autosaveChoices() {
+        return Autosave.CHOICES;
     }
 
     /** The file the session was last opened from or saved to (null for a new session). */
@@ -92,7 +101,7 @@ public final class SessionController implements AutoCloseable {
             ex.report("Autosave is off: cannot write in " + home + " (" + e.getMessage() + ")");
             return crashed;
         }
-        autosave.play();
+        autosave.start();
         return crashed;
     }
 
@@ -136,6 +145,7 @@ public final class SessionController implements AutoCloseable {
                         remember(file);
                     }
                     autosavedStep = s.training().steps();
+                    autosave.saved();
                     ex.inform(opened.apply(secs));
                     done.complete(true);
                 });
@@ -197,6 +207,7 @@ public final class SessionController implements AutoCloseable {
             return CompletableFuture.completedFuture(false);
         }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
+        ex.rememberView();
         ex.capture(s -> {
             if (s == null) {
                 done.complete(false);
@@ -208,6 +219,7 @@ public final class SessionController implements AutoCloseable {
                     SessionFile.write(recoveryFile(), s);
                     background.toUi(() -> {
                         autosavedStep = step;
+                        autosave.saved();
                         done.complete(true);
                     });
                 } catch (IOException e) {
@@ -219,6 +231,28 @@ public final class SessionController implements AutoCloseable {
             });
         });
         return done;
+    }
+
+    /**
+     * The app is ending from outside (SIGTERM at logout or shutdown, {@code kill}) and the UI
+     * thread is gone: writes the recovery file from the engine directly, waiting at most
+     * {@code seconds}, then clears the running marker, as a close does. If the training cannot be
+     * written the marker stays, so the next start offers the older recovery file. The exit
+     * hook's thread.
+     */
+    public void endFromOutside(double seconds) {
+        try {
+            Session s = ex.captureFromAnyThread().get((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+            if (s != null && s.training().steps() > 0 && s.training().steps() != autosavedStep) {
+                Files.createDirectories(home);
+                SessionFile.write(recoveryFile(), s);
+            }
+            Files.deleteIfExists(runningMarker());
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            // the marker stays: the next start offers the recovery file as after a crash
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Autosaves, then clears the running marker: a clean end. Completes when both are done. */

@@ -1,5 +1,6 @@
 package lab.diffusion.app.session;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import lab.diffusion.engine.session.Session;
 
@@ -12,8 +13,21 @@ public interface SessionHost {
     /** Captures the current session with its view settings and run history; {@code done} gets null when there is no model yet. */
     void capture(Consumer<Session> done);
 
+    /** Notes the view settings and run history now, for {@link #captureFromAnyThread()}. */
+    void rememberView();
+
+    /**
+     * Captures the current session without the UI thread (the app is ending from outside), with
+     * the view and runs last noted by {@link #rememberView()}; completes on the engine thread.
+     * Any thread.
+     */
+    CompletableFuture<Session> captureFromAnyThread();
+
     /** Training steps of the current model. */
     long step();
+
+    /** Seconds the current model has been trained. */
+    double trainingSeconds();
 
     void report(String problem);
 

@@ -90,6 +90,14 @@ public final class Background implements AutoCloseable {
         return new SerialExecutor(work);
     }
 
+    /**
+     * Runs {@code action} when the JVM is asked to end from outside (SIGTERM at logout or
+     * shutdown, {@code kill}); the caller makes it a no-op once the window closed normally.
+     */
+    public static void onExternalExit(Runnable action) {
+        Runtime.getRuntime().addShutdownHook(daemon(action, "diffusion-lab-exit"));
+    }
+
     /** A fresh newest-wins task on this executor. */
     public LatestTask latest() {
         return new LatestTask(this, 0);

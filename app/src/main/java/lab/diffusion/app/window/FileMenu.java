@@ -7,7 +7,9 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Menu;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -82,6 +84,7 @@ final class FileMenu {
                 new SeparatorMenuItem(),
                 AppMenu.item("Save", "menu-save", "Shortcut+S", this::save),
                 AppMenu.item("Save As…", "menu-save-as", "Shortcut+Shift+S", this::chooseSaveAs),
+                autosave(),
                 new SeparatorMenuItem(),
                 export,
                 new SeparatorMenuItem(),
@@ -91,6 +94,22 @@ final class FileMenu {
                         w.fireEvent(new WindowEvent(w, WindowEvent.WINDOW_CLOSE_REQUEST));
                     }
                 }));
+        return m;
+    }
+
+    /** How often the recovery file is written while training moves (saved with the app's settings). */
+    private Menu autosave() {
+        Menu m = new Menu("Autosave");
+        m.setId("menu-autosave");
+        ToggleGroup g = new ToggleGroup();
+        for (int minutes : SessionController.autosaveChoices()) {
+            RadioMenuItem r = new RadioMenuItem(minutes == 0 ? "Off" : minutes == 1 ? "Every minute" : "Every " + minutes + " minutes");
+            r.setId("autosave-" + minutes);
+            r.setToggleGroup(g);
+            r.setSelected(sessions.autosaveMinutesProperty().get() == minutes);
+            r.setOnAction(e -> sessions.autosaveMinutesProperty().set(minutes));
+            m.getItems().add(r);
+        }
         return m;
     }
 

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +25,8 @@ import java.util.Set;
  * Writes a file so that readers see either the old content or the complete new content: the
  * bytes go to a temporary file in the same folder, are forced to disk, and the temporary file
  * is renamed over the target. A failure leaves any existing file untouched. A target that is not a
- * regular file — a symbolic link, a device, a pipe — is refused, never replaced. Any thread.
+ * regular file — a symbolic link, a device, a pipe — is refused, never replaced. Temporary files
+ * that a killed write left beside the target are removed by the next write. Any thread.
  */
 public final class AtomicFiles {
 
@@ -82,6 +84,7 @@ public final class AtomicFiles {
         try {
             for (Map.Entry<Path, Writer> f : files.entrySet()) {
                 Path abs = checkTarget(f.getKey());
+                removeStaleTemps(abs);
                 written.put(abs, writeTemp(f.getKey(), abs, f.getValue()));
             }
             for (Map.Entry<Path, Path> w : written.entrySet()) {
@@ -97,6 +100,35 @@ public final class AtomicFiles {
             for (Path tmp : written.values()) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /** How old a temporary file beside a target must be to count as left over by a write that was killed. */
+    static final long STALE_MILLIS = 10 * 60 * 1000L;
+
+    /**
+     * Deletes temporary files that a killed write of {@code target} left beside it (named like
+     * ours, older than ten minutes); problems are ignored, the files are only litter.
+     */
+    public static void removeStaleTemps(Path target) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null) {
+            return;
+        }
+        String prefix = "." + abs.getFileName() + ".";
+        long cutoff = System.currentTimeMillis() - STALE_MILLIS;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // litter stays; the write itself is unaffected
         }
     }
 

@@ -192,6 +192,12 @@ public final class LiveEngine implements AutoCloseable {
      * it to {@code done} on the UI executor (null if there is no model yet).
      */
     public void capture(Consumer<Session> done) {
+        capture().thenAccept(s -> ui.execute(() -> done.accept(s)));
+    }
+
+    /** As {@link #capture(Consumer)}, completing on the engine thread (for when the UI thread is gone). */
+    public CompletableFuture<Session> capture() {
+        CompletableFuture<Session> f = new CompletableFuture<>();
         soon(() -> {
             Session s = null;
             try {
@@ -202,9 +208,9 @@ public final class LiveEngine implements AutoCloseable {
             } catch (RuntimeException e) {
                 out.errors.publish("Could not capture the session: " + e.getMessage());
             }
-            Session session = s;
-            ui.execute(() -> done.accept(session));
+            f.complete(s);
         });
+        return f;
     }
 
     /**
@@ -274,13 +280,7 @@ public final class LiveEngine implements AutoCloseable {
     /** What the engine holds now, when the worker gets to it (between training chunks while training). */
     public CompletableFuture<LiveResults.State> state() {
         CompletableFuture<LiveResults.State> f = new CompletableFuture<>();
-        soon(() -> {
-            LiveModel m = current;
-            f.complete(m == null ? new LiveResults.State(0, "", 0, 0, 0, training.get())
-                    : new LiveResults.State(m.generation(), m.model().spec().describe(), m.model().dim(), m.step(),
-                            DisplayUnits.maxSamples(m.setup().samples(), m.model().dim(), m.setup().schedule().steps()),
-                            training.get()));
-        });
+        soon(() -> f.complete(LiveModel.state(current, training.get())));
         return f;
     }
 

@@ -33,13 +33,14 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import lab.diffusion.engine.io.InputFiles;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.ImageData;
 import lab.diffusion.engine.data.ImageSet;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.data.Standardizer;
+import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.engine.io.InputFiles;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.nn.Activation;
 import lab.diffusion.engine.nn.Optimizer;
@@ -72,6 +73,7 @@ final class SessionReader {
             if (problem != null) {
                 throw new SessionException(problem);
             }
+            AtomicFiles.removeStaleTemps(file); // what a save killed mid-write left beside it
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 throw new SessionException(name + " is too large to be a session (" + size / (1 << 20) + " MB)");

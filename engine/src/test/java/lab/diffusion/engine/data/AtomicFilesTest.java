@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,24 @@ class AtomicFilesTest {
         AtomicFiles.writeAll(both);
         assertEquals("new a", Files.readString(a));
         assertEquals("new b", Files.readString(b));
+    }
+
+    @Test
+    void litterOfAKilledSaveGoesWithTheNextWriteButAFreshOneStays() throws Exception {
+        Path f = dir.resolve("mine.dlab");
+        Path old = dir.resolve(".mine.dlab.123456789.tmp");
+        Path fresh = dir.resolve(".mine.dlab.987654321.tmp");
+        Path other = dir.resolve(".other.dlab.555.tmp");
+        for (Path p : List.of(old, fresh, other)) {
+            Files.writeString(p, "half");
+        }
+        FileTime longAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
+        Files.setLastModifiedTime(old, longAgo);
+        Files.setLastModifiedTime(other, longAgo);
+        AtomicFiles.write(f, out -> out.write("new".getBytes()));
+        assertTrue(!Files.exists(old), "an hour-old temporary file of this target is litter");
+        assertTrue(Files.exists(fresh), "a recent one may be another write going on");
+        assertTrue(Files.exists(other), "another file's temporary files are not ours to remove");
     }
 
     @Test

@@ -3,6 +3,7 @@ package lab.diffusion.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import lab.diffusion.app.explorer.Explorer;
@@ -10,6 +11,7 @@ import lab.diffusion.app.plots.ReversePlot;
 import lab.diffusion.app.session.SessionController;
 import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.io.GifWriter;
+import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
 import lab.diffusion.engine.session.SessionFile;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sessions and exports from the window: save, reset, reopen; autosave and recovery; a GIF of the reverse process. */
@@ -117,6 +120,36 @@ class SessionUiTest {
         robot.interact(() -> sessions.saveAs(dir.resolve("no/such/folder/x.dlab")).thenAccept(saved::complete));
         assertFalse(await(saved));
         assertTrue(ex.messages.messageProperty().get().startsWith("Not saved:"), ex.messages.messageProperty().get());
+    }
+
+    @Test
+    void aSlowOpenShowsOpeningWithACancelThatKeepsTheCurrentSession(FxRobot robot) throws Exception {
+        Path file = dir.resolve("slow.dlab");
+        SessionFile.write(file, Demos.openDemo("swissroll")); // 141,456 steps: an open would show them
+        BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
+        long steps = ex.training.stepProperty().get();
+        CountDownLatch disk = new CountDownLatch(1);
+        for (int i = 0; i < 2; i++) { // a slow disk: the read waits for the background threads
+            ex.background().run(() -> {
+                try {
+                    disk.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        robot.interact(() -> sessions.open(file).thenAccept(opened::complete));
+        BinaryModeUiTest.waitFor("Opening… to appear", () -> robot.lookup("#opening-bar").query().isVisible());
+        assertEquals("Opening slow.dlab…", robot.lookup("#opening-label").queryLabeled().getText());
+        robot.clickOn("#opening-cancel");
+        disk.countDown();
+        assertFalse(await(opened));
+        robot.interact(() -> { });
+        assertEquals("Opening slow.dlab was cancelled; the current session is unchanged.", ex.messages.messageProperty().get());
+        assertFalse(robot.lookup("#opening-bar").query().isVisible());
+        assertEquals(steps, ex.training.stepProperty().get());
+        assertNull(sessions.currentProperty().get());
     }
 
     @Test

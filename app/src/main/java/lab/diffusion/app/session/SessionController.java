@@ -12,12 +12,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleFunction;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 import lab.diffusion.app.ui.Background;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.session.Demos;
@@ -34,6 +40,8 @@ import lab.diffusion.engine.session.SessionFile;
 public final class SessionController implements AutoCloseable {
 
     private static final int MAX_RECENT = 8;
+    /** How long an open may take before "Opening NAME…" with Cancel appears. */
+    static final Duration OPENING_DELAY = Duration.millis(300);
 
     private final SessionHost ex;
     private final Path home;
@@ -42,6 +50,9 @@ public final class SessionController implements AutoCloseable {
     private final ObjectProperty<Path> current = new SimpleObjectProperty<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final Autosave autosave;
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper("");
+    /** The open in progress's cancel flag (null: none). */
+    private AtomicBoolean cancelOpen;
     /** Steps of the model in the recovery file; volatile for {@link #endFromOutside}. */
     private volatile long autosavedStep = -1;
 
@@ -108,33 +119,62 @@ public final class SessionController implements AutoCloseable {
     /** Opens a session file; on any problem the current session stays and the message says why. */
     public CompletableFuture<Boolean> open(Path file) {
         ex.report("");
-        return load(() -> SessionFile.read(file), file,
+        return load(cancelled -> SessionFile.read(file, cancelled), file.getFileName() == null ? file.toString() : file.getFileName().toString(), file,
                 secs -> String.format("Opened %s (read and checked in %.2f s)", file.getFileName(), secs));
     }
 
     /** Opens a bundled demo session by name. */
     public CompletableFuture<Boolean> openDemo(String name) {
-        return load(() -> Demos.openDemo(name), null,
+        return load(cancelled -> Demos.openDemo(name), "the demo '" + name + "'", null,
                 secs -> String.format("Opened the demo '%s' (%.2f s)", name, secs));
     }
 
     private interface SessionSource {
-        Session read() throws SessionException;
+        Session read(BooleanSupplier cancelled) throws SessionException;
+    }
+
+    /** The file being opened while an open takes longer than a moment (empty otherwise): for "Opening NAME…" with Cancel. */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
+    }
+
+    /** Stops the open in progress (within a megabyte of reading); the current session stays. */
+    public void cancelOpen() {
+        AtomicBoolean c = cancelOpen;
+        if (c != null) {
+            c.set(true);
+        }
     }
 
     /**
      * Reads a session on the I/O thread and shows it; {@code file} becomes the current file
-     * (null: none, as for a demo; the recovery file is never made current).
+     * (null: none, as for a demo; the recovery file is never made current). An open that takes
+     * more than {@link #OPENING_DELAY} shows {@link #openingProperty()} until it ends.
      */
-    private CompletableFuture<Boolean> load(SessionSource source, Path file, DoubleFunction<String> opened) {
+    private CompletableFuture<Boolean> load(SessionSource source, String what, Path file, DoubleFunction<String> opened) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
+        cancelOpen();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelOpen = cancelled;
+        PauseTransition moment = new PauseTransition(OPENING_DELAY);
+        moment.setOnFinished(e -> opening.set(what));
+        moment.play();
+        Runnable ended = () -> {
+            moment.stop();
+            if (cancelOpen == cancelled) {
+                cancelOpen = null;
+                opening.set("");
+            }
+        };
         io.execute(() -> {
             long t0 = System.nanoTime();
             try {
-                Session s = source.read();
+                Session s = source.read(cancelled::get);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 background.toUi(() -> {
-                    if (!ex.show(s)) {
+                    ended.run();
+                    if (cancelled.get() || !ex.show(s)) {
+                        report(cancelled, what, null);
                         done.complete(false);
                         return;
                     }
@@ -151,12 +191,22 @@ public final class SessionController implements AutoCloseable {
                 });
             } catch (SessionException e) {
                 background.toUi(() -> {
-                    ex.report("Not opened: " + e.getMessage());
+                    ended.run();
+                    report(cancelled, what, e.getMessage());
                     done.complete(false);
                 });
             }
         });
         return done;
+    }
+
+    /** Says why an open ended without showing anything (nothing when the session could not be shown: show said why). */
+    private void report(AtomicBoolean cancelled, String what, String problem) {
+        if (cancelled.get()) {
+            ex.inform("Opening " + what + " was cancelled; the current session is unchanged.");
+        } else if (problem != null) {
+            ex.report("Not opened: " + problem);
+        }
     }
 
     /** Saves to the current file; false (and nothing done) when there is none yet (use Save As). */

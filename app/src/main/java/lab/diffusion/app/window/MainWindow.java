@@ -78,6 +78,7 @@ public final class MainWindow extends BorderPane {
         centre.getStyleClass().add("center");
         keyOverlay = keyMap();
         StatusView status = new StatusView(ex);
+        status.getChildren().add(1, new OpeningBar(sessions));
         exports = new ExportDialog(ex, this);
         lecture = new LectureMode(ex, this, status);
         setTop(new VBox(new AppMenu(ex, sessions, this).build(), new ToolbarView(ex)));

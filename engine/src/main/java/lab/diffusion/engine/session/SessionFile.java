@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import lab.diffusion.engine.data.PointData;
@@ -264,6 +265,14 @@ public final class SessionFile {
      *                          version or inconsistent; the message says which
      */
     public static Session read(Path file) throws SessionException {
-        return SessionReader.read(file);
+        return SessionReader.read(file, () -> false);
+    }
+
+    /**
+     * As {@link #read(Path)}, stopping with a SessionException soon after {@code cancelled}
+     * turns true (checked between pieces of at most 1 MB).
+     */
+    public static Session read(Path file, BooleanSupplier cancelled) throws SessionException {
+        return SessionReader.read(file, cancelled);
     }
 }

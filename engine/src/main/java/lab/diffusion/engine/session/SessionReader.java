@@ -26,10 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -42,10 +45,8 @@ import lab.diffusion.engine.data.Standardizer;
 import lab.diffusion.engine.io.AtomicFiles;
 import lab.diffusion.engine.io.InputFiles;
 import lab.diffusion.engine.model.ModelSpec;
-import lab.diffusion.engine.nn.Activation;
 import lab.diffusion.engine.nn.Optimizer;
 import lab.diffusion.engine.schedule.Schedule;
-import lab.diffusion.engine.schedule.ScheduleFamily;
 import lab.diffusion.engine.train.TrainConfig;
 import lab.diffusion.engine.train.TrainingHistory;
 
@@ -64,9 +65,10 @@ final class SessionReader {
      * Reads and fully validates a session file.
      *
      * @throws SessionException if the file is missing, not a session, damaged, from a newer
-     *                          version or inconsistent; the message says which
+     *                          version or inconsistent, or when {@code cancelled} turns true while
+     *                          it is read; the message says which
      */
-    static Session read(Path file) throws SessionException {
+    static Session read(Path file, BooleanSupplier cancelled) throws SessionException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             String problem = InputFiles.problem(file, "a session file");
@@ -79,7 +81,7 @@ final class SessionReader {
                 throw new SessionException(name + " is too large to be a session (" + size / (1 << 20) + " MB)");
             }
             try (ZipFile zip = new ZipFile(file.toFile())) {
-                return read(zip, name);
+                return read(zip, name, cancelled);
             }
         } catch (ZipException e) {
             throw new SessionException(name + " is not a Diffusion Lab session (not a zip archive, or truncated)");
@@ -90,7 +92,7 @@ final class SessionReader {
         }
     }
 
-    private static Session read(ZipFile zip, String name) throws IOException, SessionException {
+    private static Session read(ZipFile zip, String name, BooleanSupplier cancelled) throws IOException, SessionException {
         Map<String, ZipEntry> byName = new HashMap<>();
         Enumeration<? extends ZipEntry> all = zip.entries();
         int count = 0;
@@ -111,7 +113,7 @@ final class SessionReader {
         if (manifestEntry == null) {
             throw new SessionException(name + " is not a Diffusion Lab session (no manifest)");
         }
-        JsonObject manifest = SessionFields.parseJson(readBounded(zip, manifestEntry, MAX_JSON_BYTES, name), name, MANIFEST);
+        JsonObject manifest = SessionFields.parseJson(readBounded(zip, manifestEntry, MAX_JSON_BYTES, name, cancelled), name, MANIFEST);
         String format = SessionFields.string(manifest, "format", name, MANIFEST);
         if (!FORMAT.equals(format)) {
             throw new SessionException(name + " is not a Diffusion Lab session (format '" + format + "')");
@@ -125,53 +127,76 @@ final class SessionReader {
             throw new SessionException(name + " has an invalid format version " + version);
         }
         JsonObject entries = SessionFields.object(manifest, "entries", name, MANIFEST);
-        Map<String, byte[]> bytes = new HashMap<>();
         boolean images = entries.has(TRAIN_IMAGES) || entries.has(HELDOUT_IMAGES);
         boolean f32 = entries.has(PARAMS_F32) && !entries.has(PARAMS);
         String[] required = {META, images ? TRAIN_IMAGES : TRAIN, images ? HELDOUT_IMAGES : HELDOUT, f32 ? PARAMS_F32 : PARAMS, OPTIMIZER};
+        Map<String, Long> declared = new LinkedHashMap<>();
         for (String entry : required) {
             JsonObject info = entries.has(entry) && entries.get(entry).isJsonObject() ? entries.getAsJsonObject(entry) : null;
-            ZipEntry ze = byName.get(entry);
-            if (info == null || ze == null) {
+            if (info == null || !byName.containsKey(entry)) {
                 throw new SessionException(name + " is damaged: entry '" + entry + "' is missing");
             }
-            long declared = (long) SessionFields.number(info, "size", name, MANIFEST);
-            if (declared < 0 || declared > MAX_ENTRY_BYTES) {
-                throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
+            long size = (long) SessionFields.number(info, "size", name, MANIFEST);
+            if (size < 0 || size > (entry.equals(META) ? MAX_JSON_BYTES : MAX_ENTRY_BYTES)) {
+                throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + size);
             }
-            byte[] b = readBounded(zip, ze, declared, name);
-            if (b.length != declared) {
-                throw new SessionException(name + " is damaged: entry '" + entry + "' has " + b.length + " bytes, the manifest says " + declared);
-            }
-            if (!sha256(b).equals(SessionFields.string(info, "sha256", name, MANIFEST))) {
-                throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
-            }
-            bytes.put(entry, b);
+            declared.put(entry, size);
+        }
+        Map<String, byte[]> bytes = new HashMap<>();
+        bytes.put(META, entry(zip, byName, entries, META, declared.get(META), name, cancelled));
+        JsonObject meta = SessionFields.parseJson(bytes.get(META), name, META);
+        declared.remove(META);
+        SessionMeta.checkSizes(meta, declared, name); // before anything large is inflated
+        for (Map.Entry<String, Long> d : declared.entrySet()) {
+            bytes.put(d.getKey(), entry(zip, byName, entries, d.getKey(), d.getValue(), name, cancelled));
         }
         for (String entry : entries.keySet()) {
             if (entry.startsWith("runs/")) {
                 if (!entry.matches("runs/[0-9]{1,2}\\.png") || !byName.containsKey(entry) || !entries.get(entry).isJsonObject()) {
                     throw new SessionException(name + " is damaged: unexpected entry '" + entry + "'");
                 }
-                JsonObject info = entries.getAsJsonObject(entry);
-                long declared = (long) SessionFields.number(info, "size", name, MANIFEST);
-                if (declared < 0 || declared > RunRecord.MAX_THUMBNAIL_BYTES) {
-                    throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + declared);
+                long size = (long) SessionFields.number(entries.getAsJsonObject(entry), "size", name, MANIFEST);
+                if (size < 0 || size > RunRecord.MAX_THUMBNAIL_BYTES) {
+                    throw new SessionException(name + " is damaged: entry '" + entry + "' declares an impossible size " + size);
                 }
-                byte[] b = readBounded(zip, byName.get(entry), declared, name);
-                if (b.length != declared || !sha256(b).equals(SessionFields.string(info, "sha256", name, MANIFEST))) {
-                    throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
-                }
-                bytes.put(entry, b);
+                bytes.put(entry, entry(zip, byName, entries, entry, size, name, cancelled));
             }
         }
-        JsonObject meta = SessionFields.parseJson(bytes.get(META), name, META);
         return build(meta, bytes, name);
     }
 
-    private static byte[] readBounded(ZipFile zip, ZipEntry e, long limit, String name) throws IOException, SessionException {
+    /** One entry of the declared size whose checksum matches the manifest's. */
+    private static byte[] entry(ZipFile zip, Map<String, ZipEntry> byName, JsonObject entries, String entry, long size, String name,
+                                BooleanSupplier cancelled) throws IOException, SessionException {
+        byte[] b = readBounded(zip, byName.get(entry), size, name, cancelled);
+        if (b.length != size) {
+            throw new SessionException(name + " is damaged: entry '" + entry + "' has " + b.length + " bytes, the manifest says " + size);
+        }
+        if (!sha256(b).equals(SessionFields.string(entries.getAsJsonObject(entry), "sha256", name, MANIFEST))) {
+            throw new SessionException(name + " is damaged: the checksum of '" + entry + "' does not match");
+        }
+        return b;
+    }
+
+    /** At most {@code limit} bytes of an entry, read in pieces so that a cancel takes effect within one. */
+    private static byte[] readBounded(ZipFile zip, ZipEntry e, long limit, String name, BooleanSupplier cancelled)
+            throws IOException, SessionException {
         try (InputStream in = zip.getInputStream(e)) {
-            byte[] b = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 16));
+            byte[] b = new byte[(int) Math.min(limit, Integer.MAX_VALUE - 16)];
+            int n = 0;
+            while (n < b.length) {
+                if (cancelled.getAsBoolean()) {
+                    throw new SessionException("opening " + name + " was cancelled");
+                }
+                int r = in.read(b, n, Math.min(b.length - n, 1 << 20));
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            if (n < b.length) {
+                b = Arrays.copyOf(b, n);
+            }
             if (in.read() != -1) {
                 throw new SessionException(name + " is damaged: entry '" + e.getName() + "' is larger than declared");
             }
@@ -237,22 +262,9 @@ final class SessionReader {
                 pd = new PointData(source, trainSet, heldSet, st);
             }
 
-            JsonObject sch = SessionFields.object(meta, "schedule", name, META);
-            ScheduleFamily family = ScheduleFamily.parse(SessionFields.string(sch, "family", name, META));
-            double[] betas = SessionFields.doubles(sch.getAsJsonArray("betas"), name);
-            if (betas.length != (int) SessionFields.number(sch, "T", name, META)) {
-                throw new SessionException(name + " is damaged: T does not match the number of β values");
-            }
-            Schedule schedule = Schedule.ofBetas(family, betas);
-
+            Schedule schedule = SessionMeta.schedule(meta, name);
             JsonObject m = SessionFields.object(meta, "model", name, META);
-            ModelSpec spec = new ModelSpec(ModelSpec.Kind.parse(SessionFields.string(m, "kind", name, META)), (int) SessionFields.number(m, "dim", name, META),
-                    (int) SessionFields.number(m, "width", name, META), (int) SessionFields.number(m, "depth", name, META),
-                    Activation.parse(SessionFields.string(m, "activation", name, META)), ModelSpec.Readout.parse(SessionFields.string(m, "readout", name, META)),
-                    (int) SessionFields.number(m, "bumps", name, META), ModelSpec.MeanForm.parse(SessionFields.string(m, "mean_form", name, META)),
-                    ModelSpec.DdpmVariance.parse(SessionFields.string(m, "ddpm_variance", name, META)), (int) SessionFields.number(m, "embedding", name, META),
-                    m.has("base_rate") ? SessionFields.number(m, "base_rate", name, META) : Double.NaN,
-                    m.has("binomial_head") && "clean-bit".equals(SessionFields.string(m, "binomial_head", name, META)));
+            ModelSpec spec = SessionMeta.spec(meta, name);
             if (spec.dim() != dim) {
                 throw new SessionException(name + " is damaged: the model is " + spec.dim() + "D but the data are " + dim + "D");
             }

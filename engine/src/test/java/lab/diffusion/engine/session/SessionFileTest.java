@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,9 +126,9 @@ class SessionFileTest {
         Map<String, byte[]> m = entries(src);
         change.accept(m);
         if (fixManifest && m.containsKey(SessionFile.MANIFEST)) {
-            com.google.gson.JsonObject man = com.google.gson.JsonParser.parseString(
+            JsonObject man = JsonParser.parseString(
                     new String(m.get(SessionFile.MANIFEST), StandardCharsets.UTF_8)).getAsJsonObject();
-            com.google.gson.JsonObject list = man.getAsJsonObject("entries");
+            JsonObject list = man.getAsJsonObject("entries");
             for (String k : list.keySet()) {
                 if (m.containsKey(k)) {
                     list.getAsJsonObject(k).addProperty("size", m.get(k).length);
@@ -208,7 +210,7 @@ class SessionFileTest {
                 "\"size\": 9999999999999")), false), "impossible size");
         assertRejected(craft("bad-meta-json.dlab", m -> m.put(SessionFile.META, "{\"data\": [".getBytes()), true), "not valid JSON");
         assertRejected(craft("odd-bytes.dlab", m -> m.put(SessionFile.PARAMS, Arrays.copyOf(m.get(SessionFile.PARAMS), 12)), true),
-                "not a whole number of float64");
+                "declares 12 bytes for 'model/params.f64' but its model's 38568 weights need 308.5 kB");
     }
 
     @Test
@@ -217,9 +219,10 @@ class SessionFileTest {
             ByteBuffer.wrap(m.get(SessionFile.PARAMS)).order(ByteOrder.LITTLE_ENDIAN).putDouble(8 * 5, Double.NaN);
         }, true), "NaN or infinite weights");
         assertRejected(craft("wrong-width.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META),
-                "\"width\": 128", "\"width\": 64")), true), "weights, the model needs");
+                "\"width\": 128", "\"width\": 64")), true), "but its model's 11112 weights need 88.9 kB");
         assertRejected(craft("wrong-count.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META),
-                "\"train_count\": 2000", "\"train_count\": 2001")), true), "point counts do not match");
+                "\"train_count\": 2000", "\"train_count\": 2001")), true),
+                "declares 16,000 bytes for 'data/train.f32' but its 2001 points need 16,008 bytes");
         assertRejected(craft("bad-beta.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META),
                 "\"betas\": [\n      ", "\"betas\": [\n      1.5, ")), true), "damaged");
         assertRejected(craft("no-schedule.dlab", m -> m.put(SessionFile.META, editJson(m.get(SessionFile.META),

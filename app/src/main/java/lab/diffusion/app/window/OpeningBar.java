@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import lab.diffusion.app.session.SessionController;
 
@@ -27,6 +28,8 @@ final class OpeningBar extends HBox {
         Button cancel = new Button("Cancel");
         cancel.setId("opening-cancel");
         cancel.setOnAction(e -> sessions.cancelOpen());
+        cancel.setTooltip(new Tooltip(
+                "Stop reading this session; the current one stays as it is"));
         getChildren().addAll(spinner, what, cancel);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));

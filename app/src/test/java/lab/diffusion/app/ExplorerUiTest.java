@@ -274,6 +274,29 @@ class ExplorerUiTest {
     }
 
     @Test
+    void aLearningRateOutOfRangeIsRefusedAndTheRefusalStaysInView(FxRobot robot) {
+        robot.interact(() -> robot.lookup(".sidebar-section").queryAllAs(TitledPane.class).forEach(p -> p.setExpanded(true)));
+        double before = ex.training.learningRateProperty().get();
+        ComboBox<?> lr = robot.lookup("#lr-choice").queryAs(ComboBox.class);
+        robot.interact(() -> lr.getEditor().requestFocus());
+        robot.interact(() -> lr.getEditor().selectAll());
+        robot.write("10").type(KeyCode.ENTER);
+        robot.interact(() -> ex.timeline.setT(3)); // the window goes on (and the focus moves on below)
+        robot.interact(() -> robot.lookup("#seed-spinner").query().requestFocus());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#training-message").queryAs(Label.class);
+        assertEquals("The learning rate must be in (0, 1]; kept 1e-3.", message.getText());
+        assertTrue(message.isVisible());
+        assertEquals(before, ex.training.learningRateProperty().get());
+        robot.interact(() -> lr.getEditor().requestFocus());
+        robot.interact(() -> lr.getEditor().selectAll());
+        robot.write("3e-4").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3e-4, ex.training.learningRateProperty().get());
+        assertFalse(message.isVisible(), "an accepted rate clears the refusal");
+    }
+
+    @Test
     void everyControlHasATooltip(FxRobot robot) {
         List<String> missing = new ArrayList<>();
         int[] checked = {0};

@@ -53,9 +53,8 @@ public final class TrainingSettingsView extends VBox {
             public Double fromString(String s) {
                 try {
                     double v = Double.parseDouble(s.trim());
-                    if (v > 0 && v <= 1) {
-                        say("");
-                        return v;
+                    if (v > 0 && v <= Optimizer.MAX_LEARNING_RATE) {
+                        return v; // the refusal of an earlier value stays until the rate changes
                     }
                     say("The learning rate must be in (0, 1]; kept " + toString(model.learningRateProperty().get()) + ".");
                 } catch (NumberFormatException e) {
@@ -68,6 +67,7 @@ public final class TrainingSettingsView extends VBox {
         Forms.tip(lr, "Learning rate (step size); applies at once, without a reset. Type a value or pick one.");
         lr.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != model.learningRateProperty().get()) {
+                say("");
                 model.learningRateProperty().set(b);
                 setLr.accept(b);
             }

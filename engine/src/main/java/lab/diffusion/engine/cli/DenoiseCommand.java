@@ -77,6 +77,9 @@ final class DenoiseCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trajectory tr = Conditioning.denoise(model, y, var, samples, seed, true);
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (!tr.samplesFinite()) {
+            throw new UserError(Trajectory.NON_FINITE + "; nothing was written");
+        }
         int fw = in.fileWidth();
         int fh = in.fileHeight();
         float[] x = tr.samples();

@@ -17,6 +17,7 @@ import lab.diffusion.engine.model.TrainableModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
 import lab.diffusion.engine.sample.BinarySampler;
 import lab.diffusion.engine.sample.Sampler;
+import lab.diffusion.engine.sample.Trajectory;
 import lab.diffusion.engine.session.Demos;
 import lab.diffusion.engine.session.Session;
 import lab.diffusion.engine.session.Sessions;
@@ -62,14 +63,16 @@ final class SampleCommand implements Callable<Integer> {
         Nd4jRuntime.configure();
         TrainableModel model = Sessions.model(s);
         long t0 = System.nanoTime();
-        double secs;
-        if (model instanceof BinaryReverseModel b) {
-            float[] x = BinarySampler.sample(b, n, seed, false).samples();
-            secs = (System.nanoTime() - t0) / 1e9;
+        Trajectory tr = model instanceof BinaryReverseModel b ? BinarySampler.sample(b, n, seed, false)
+                : Sampler.sample((ReverseModel) model, n, seed, false);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (!tr.samplesFinite()) {
+            throw new UserError(Trajectory.NON_FINITE + "; nothing was written");
+        }
+        float[] x = tr.samples();
+        if (model instanceof BinaryReverseModel) {
             BinaryData.writeCsv(outPath, PointSet.wrap(x, model.dim()));
         } else if (s.data().isImages()) {
-            float[] x = Sampler.sample((ReverseModel) model, n, seed, false).samples();
-            secs = (System.nanoTime() - t0) / 1e9;
             int w = s.data().images().width();
             int h = s.data().images().height();
             List<float[]> imgs = new ArrayList<>();
@@ -79,8 +82,6 @@ final class SampleCommand implements Callable<Integer> {
             }
             ImageFiles.writeGrid(outPath, imgs, w, h, (int) Math.ceil(Math.sqrt(n)), 2);
         } else {
-            float[] x = Sampler.sample((ReverseModel) model, n, seed, false).samples();
-            secs = (System.nanoTime() - t0) / 1e9;
             PointCsv.write(outPath, s.data().standardizer().invert(PointSet.wrap(x, model.dim())));
         }
         if (json) {

@@ -56,10 +56,21 @@ public abstract sealed class Optimizer permits Optimizer.Adam, Optimizer.RmsProp
 
     /** Changes the learning rate; state is kept, so this never resets training. */
     public final void setLearningRate(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr) || lr > 10) {
-            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + lr);
-        }
+        checkLearningRate(lr);
         this.learningRate = lr;
+    }
+
+    /**
+     * The largest learning rate accepted anywhere (command line, app, sessions): Adam and RMSprop
+     * move each weight by about the learning rate per step, so beyond 1 nothing trains.
+     */
+    public static final double MAX_LEARNING_RATE = 1.0;
+
+    /** Refuses a learning rate outside (0, {@link #MAX_LEARNING_RATE}] with a message that says the range. */
+    public static void checkLearningRate(double lr) {
+        if (!(lr > 0) || !(lr <= MAX_LEARNING_RATE)) {
+            throw new IllegalArgumentException("learning rate must be in (0, 1], got " + lr);
+        }
     }
 
     /**

@@ -6,6 +6,10 @@ package lab.diffusion.engine.sample;
  */
 public final class Trajectory {
 
+    /** What a person reads when {@link #samplesFinite()} is false. */
+    public static final String NON_FINITE =
+            "the model's samples are NaN or infinite: its weights are out of range (a diverged or damaged model)";
+
     private final int dim;
     private final int n;
     private final float[][] states;
@@ -44,5 +48,15 @@ public final class Trajectory {
     /** The samples x⁽⁰⁾. */
     public float[] samples() {
         return state(0);
+    }
+
+    /** True when every sample x⁽⁰⁾ is a finite number. */
+    public boolean samplesFinite() {
+        for (float v : states[0]) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -26,9 +26,7 @@ public record TrainConfig(Optimizer.Kind optimizer, double learningRate, int bat
     public static final double DEFAULT_SCHEDULE_RATE = 1.0;
 
     public TrainConfig {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate) || learningRate > 10) {
-            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + learningRate);
-        }
+        Optimizer.checkLearningRate(learningRate);
         checkBatch(batchSize);
         if (evalPoints < 1) {
             throw new IllegalArgumentException("evaluation needs at least one held-out point");

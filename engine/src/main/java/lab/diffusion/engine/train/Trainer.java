@@ -66,7 +66,7 @@ public final class Trainer {
     private final double scheduleRate;
     /** Exponential moving average of the weights (null when averaging is off). */
     private final WeightAverage averaged;
-    private final DivergenceGuard good = new DivergenceGuard();
+    private final DivergenceGuard good;
 
     public Trainer(TrainableModel model, PointData data, TrainConfig config) {
         if (data.dim() != model.dim()) {
@@ -93,6 +93,7 @@ public final class Trainer {
         this.requestedBatch = config.batchSize();
         this.evalEverySeconds = config.evalEverySeconds();
         this.batch = new TrainingBatch(config.batchSize(), dim);
+        this.good = new DivergenceGuard(lnullBits);
         checkpoint();
     }
 
@@ -169,9 +170,7 @@ public final class Trainer {
 
     /** Changes the learning rate from any thread; applies at the next step, keeps optimizer state. */
     public void setLearningRate(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr) || lr > 10) {
-            throw new IllegalArgumentException("learning rate must be in (0, 10], got " + lr);
-        }
+        Optimizer.checkLearningRate(lr);
         requestedLr = lr;
     }
 
@@ -226,7 +225,7 @@ public final class Trainer {
         params.readGradient(grad);
         double loss = sl.loss();
         if (DivergenceGuard.diverged(loss, grad)) {
-            diverged(loss);
+            diverged(step + 1, DivergenceGuard.lossProblem(loss));
             return false;
         }
         optimizer.step(params.master(), grad);
@@ -240,7 +239,11 @@ public final class Trainer {
         if (!Double.isNaN(kb)) {
             kEma = Double.isNaN(kEma) ? kb : kEma + 0.02 * (kb - kEma);
         }
-        if (step % CHECKPOINT_EVERY == 0) {
+        if (good.collapsed(step, kEma)) {
+            diverged(step, good.fall(kEma));
+            return false;
+        }
+        if (step % CHECKPOINT_EVERY == 0 && good.healthy(kEma)) {
             checkpoint();
         }
         return true;
@@ -312,16 +315,7 @@ public final class Trainer {
             }
         }
         speed.ranFor((System.nanoTime() - t0) / 1e9, step - startStep);
-        if (!ok) {
-            speed.end();
-            TrainingSnapshot s = snapshot();
-            listeners.forEach(l -> l.onSnapshot(s));
-            return s;
-        }
-        if (chunk) {
-            return snapshot();
-        }
-        return endChunks();
+        return ok && chunk ? snapshot() : endChunks(); // a divergence always sends its snapshot
     }
 
     /**
@@ -385,13 +379,14 @@ public final class Trainer {
     }
 
     private void checkpoint() {
-        good.save(params, optimizer, step);
+        good.save(params, optimizer, step, kEma);
     }
 
-    private void diverged(double loss) {
-        long at = step + 1;
+    /** Goes back to the last good state: the step {@code at} diverged because of {@code what}. */
+    private void diverged(long at, String what) {
         step = good.restore(params, optimizer);
+        kEma = good.savedK();
         status = TrainingStatus.DIVERGED;
-        message = DivergenceGuard.message(at, loss, step, optimizer.learningRate());
+        message = DivergenceGuard.message(at, what, step, optimizer.learningRate());
     }
 }

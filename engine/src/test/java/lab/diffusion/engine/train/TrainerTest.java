@@ -2,9 +2,9 @@ package lab.diffusion.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.model.Models;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.nn.Optimizer;
 import lab.diffusion.engine.objective.BoundEvaluator;
 import lab.diffusion.engine.objective.Bounds;
 import lab.diffusion.engine.schedule.Schedule;
@@ -238,20 +239,37 @@ class TrainerTest {
     }
 
     @Test
-    void absurdLearningRateDivergesCleanly() {
+    void theLargestLearningRateDivergesCleanlyAndTheRangeIsOneForAll() {
         PointData data = swissRoll();
         ReverseModel m = Models.gaussian(ModelSpec.paperDefault(2), Schedules.create(ScheduleFamily.LOGSNR, 40), 1);
-        Trainer tr = new Trainer(m, data, TrainConfig.defaults().withLearningRate(10).withEvaluation(0, 10));
+        Trainer tr = new Trainer(m, data, TrainConfig.defaults().withLearningRate(Optimizer.MAX_LEARNING_RATE).withEvaluation(0, 10));
         TrainingSnapshot s = tr.run(3000, Double.MAX_VALUE, null);
-        if (s.status() == TrainingStatus.DIVERGED) {
-            for (double v : m.parameters().master()) {
-                assertTrue(Double.isFinite(v));
-            }
-            assertTrue(s.message().contains("smaller learning rate"), s.message());
-        } else {
-            // it may survive, but must then have finite numbers everywhere
-            assertTrue(Double.isFinite(s.loss()));
+        assertEquals(TrainingStatus.DIVERGED, s.status());
+        for (double v : m.parameters().master()) {
+            assertTrue(Double.isFinite(v));
         }
+        assertTrue(s.message().contains("smaller learning rate"), s.message());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.defaults().withLearningRate(10));
+        assertEquals("learning rate must be in (0, 1], got 10.0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> tr.setLearningRate(1.5));
+    }
+
+    @Test
+    void aModelThatItsOwnStepsMakeFarWorseIsCaughtForEveryKindAndRolledBack() {
+        PointData data = swissRoll();
+        // DDPM at the largest rate stays finite but its K collapses: caught by the fall of K, not by NaN
+        ReverseModel m = Models.gaussian(ModelSpec.ddpmDefault(2), Schedules.create(ScheduleFamily.COSINE, 40), 1);
+        Trainer tr = new Trainer(m, data, TrainConfig.defaults().withLearningRate(1.0).withEvaluation(0, 10));
+        TrainingSnapshot s = tr.run(2000, Double.MAX_VALUE, null);
+        assertEquals(TrainingStatus.DIVERGED, s.status(), s.message());
+        assertTrue(s.message().contains("its K estimate fell from"), s.message());
+        assertTrue(s.step() < DivergenceGuard.WARM_UP, "rolled back to a state before the fall: step " + s.step());
+        assertTrue(Double.isNaN(s.kMinusLnullBits()) || s.kMinusLnullBits() > -40,
+                "the K of the restored state, not of the collapse: " + s.kMinusLnullBits());
+        // the same model at the default rate trains without a false alarm
+        ReverseModel ok = Models.gaussian(ModelSpec.ddpmDefault(2), Schedules.create(ScheduleFamily.COSINE, 40), 1);
+        TrainingSnapshot fine = new Trainer(ok, data, TrainConfig.defaults().withEvaluation(0, 10)).run(2000, Double.MAX_VALUE, null);
+        assertEquals(TrainingStatus.STOPPED, fine.status(), fine.message());
     }
 
     @Test

@@ -115,13 +115,19 @@ public final class DataModel {
         replace(p, "text", null, true);
     }
 
+    /** Points read from a file and what was assumed about the file (null when nothing was). */
+    public record Imported(PointSet points, String note) {
+    }
+
     /**
      * Reads a CSV of x,y rows (any thread; stops reading past the cap). Apply the result with
      * {@link #setImported}.
      */
-    public static PointSet readCsv(Path file) throws DataException {
+    public static Imported readCsv(Path file) throws DataException {
         try {
-            return PointCsv.read(file, 2, MAX_POINTS);
+            String[] note = new String[1];
+            PointSet p = PointCsv.read(file, 2, MAX_POINTS, n -> note[0] = n);
+            return new Imported(p, note[0]);
         } catch (DataException e) {
             if (e.getMessage().contains("has more than")) {
                 throw new DataException(e.getMessage() + "; the app shows and edits at most " + String.format("%,d", MAX_POINTS)

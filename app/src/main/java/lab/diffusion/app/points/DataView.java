@@ -164,8 +164,12 @@ public final class DataView extends VBox {
      * message says why. The returned future completes on the UI thread with true on success.
      */
     public CompletableFuture<Boolean> importFile(Path file) {
-        return FileActions.read(file, background, () -> DataModel.readCsv(file), p -> model.setImported(p, file.getFileName().toString()),
-                message, "Not imported");
+        return FileActions.read(file, background, () -> DataModel.readCsv(file), r -> {
+            model.setImported(r.points(), file.getFileName().toString());
+            if (r.note() != null) {
+                message.inform(r.note());
+            }
+        }, message, "Not imported");
     }
 
     private void chooseImport() {

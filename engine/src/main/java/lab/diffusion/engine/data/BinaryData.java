@@ -1,18 +1,14 @@
 package lab.diffusion.engine.data;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import lab.diffusion.engine.io.AtomicFiles;
-import lab.diffusion.engine.io.CappedLineReader;
-import lab.diffusion.engine.io.InputFiles;
+import lab.diffusion.engine.io.CsvRows;
 
 /**
  * Binary sequences (rows of 0/1, stored as a {@link PointSet} of 0f/1f): the paper's heartbeat
@@ -93,48 +89,38 @@ public final class BinaryData {
 
     /**
      * Reads sequences: one per line, either 0/1 values separated by commas, semicolons, tabs or
-     * spaces, or a run of 0/1 characters ("01001…"); blank lines and '#' comments are skipped.
+     * spaces, or a run of 0/1 characters ("01001…"); an optional header line (a first row that is
+     * not 0/1 values and holds a word, e.g. b1,b2,…); blank lines and '#' comments are skipped.
      *
      * @throws DataException for a non-binary value, rows of different lengths, more than 64 bits,
      *                       an empty file — with the line number
      */
     public static PointSet readCsv(Path file) throws DataException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String problem = InputFiles.problem(file, "a file of 0/1 sequences");
-        if (problem != null) {
-            throw new DataException(problem);
-        }
-        try (CappedLineReader in = new CappedLineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
-                InputFiles.MAX_LINE_CHARS)) {
-            return parse(in, name);
-        } catch (NoSuchFileException e) {
-            throw new DataException("no such file: " + file);
-        } catch (CappedLineReader.TooLong e) {
-            throw new DataException(name + ": " + e.getMessage() + "; not a file of 0/1 sequences");
-        } catch (CharacterCodingException e) {
-            throw new DataException(name + " is not a text file (it is not valid UTF-8)");
-        } catch (IOException e) {
-            throw new DataException("cannot read " + name + ": " + e.getMessage());
+        try (CsvRows rows = CsvRows.open(file, "a file of 0/1 sequences")) {
+            return parse(rows);
+        } catch (CsvRows.Unreadable e) {
+            throw new DataException(e.getMessage());
         }
     }
 
-    static PointSet parse(CappedLineReader in, String name) throws IOException, DataException {
+    static PointSet parse(CsvRows rows) throws CsvRows.Unreadable, DataException {
+        String name = rows.name();
         int bits = 0;
         float[] buf = new float[1024];
         int count = 0;
-        int rows = 0;
-        int lineNo = 0;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            String s = line.strip();
-            if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
-                s = s.substring(1).strip();
+        int n = 0;
+        boolean first = true;
+        String[] fields;
+        while ((fields = rows.next()) != null) {
+            long lineNo = rows.line();
+            String[] tokens = fields.length != 1 ? fields
+                    : fields[0].matches("[01]+") ? fields[0].split("") : fields[0].split("\\s+");
+            if (first) {
+                first = false;
+                if (isHeader(tokens)) {
+                    continue;
+                }
             }
-            if (s.isEmpty() || s.startsWith("#")) {
-                continue;
-            }
-            String[] tokens = s.matches("[01]+") ? s.split("") : s.split("[,;\\t ]+");
             if (bits == 0) {
                 bits = tokens.length;
                 if (bits > MAX_BITS) {
@@ -144,14 +130,13 @@ public final class BinaryData {
             if (tokens.length != bits) {
                 throw new DataException(name + ", line " + lineNo + ": " + tokens.length + " values, but the first sequence has " + bits);
             }
-            if (++rows > MAX_ROWS) {
+            if (++n > MAX_ROWS) {
                 throw new DataException(name + " has more than " + MAX_ROWS + " sequences");
             }
             if (count + bits > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + bits));
             }
-            for (String tok : tokens) {
-                String v = tok.strip();
+            for (String v : tokens) {
                 if (v.equals("0")) {
                     buf[count++] = 0f;
                 } else if (v.equals("1")) {
@@ -166,6 +151,18 @@ public final class BinaryData {
             throw new DataException(name + " contains no sequences");
         }
         return PointSet.wrap(Arrays.copyOf(buf, count), bits);
+    }
+
+    /** A first row of names: some field holds a letter and none is a 0/1 value. */
+    private static boolean isHeader(String[] tokens) {
+        boolean word = false;
+        for (String t : tokens) {
+            if (t.equals("0") || t.equals("1")) {
+                return false;
+            }
+            word |= t.chars().anyMatch(Character::isLetter);
+        }
+        return word;
     }
 
     /**

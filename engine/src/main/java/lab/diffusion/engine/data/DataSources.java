@@ -1,6 +1,7 @@
 package lab.diffusion.engine.data;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.SplittableRandom;
 
 /** Turns a data argument (a preset id or a CSV path) into {@link PointData}. */
@@ -34,7 +35,12 @@ public final class DataSources {
      * standardizer fitted to the training part.
      */
     public static PointData file(Path csv, int expectedDim, long seed) throws DataException {
-        PointSet raw = PointCsv.read(csv, expectedDim);
+        return file(csv, expectedDim, seed, note -> { });
+    }
+
+    /** As {@link #file(Path, int, long)}, telling {@code notes} what was assumed about the file. */
+    public static PointData file(Path csv, int expectedDim, long seed, Consumer<String> notes) throws DataException {
+        PointSet raw = PointCsv.read(csv, expectedDim, PointCsv.MAX_POINTS, notes);
         return split(csv.getFileName().toString(), raw, seed);
     }
 
@@ -83,6 +89,14 @@ public final class DataSources {
      * @throws DataException if it is neither a preset nor a readable CSV file
      */
     public static PointData resolve(String spec, int nTrain, int nHeld, long seed) throws DataException {
+        return resolve(spec, nTrain, nHeld, seed, note -> { });
+    }
+
+    /**
+     * As {@link #resolve(String, int, int, long)}; a file must hold x,y rows, and what was assumed
+     * about it goes to {@code notes}.
+     */
+    public static PointData resolve(String spec, int nTrain, int nHeld, long seed, Consumer<String> notes) throws DataException {
         Preset p = Preset.find(spec);
         if (p != null) {
             return preset(p, nTrain, nHeld, seed);
@@ -91,6 +105,6 @@ public final class DataSources {
         if (!path.toFile().exists()) {
             throw new DataException("'" + spec + "' is neither a preset (" + Preset.ids() + ") nor an existing file");
         }
-        return file(path, 0, seed);
+        return file(path, 2, seed, notes);
     }
 }

@@ -3,19 +3,17 @@ package lab.diffusion.engine.data;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import lab.diffusion.engine.io.AtomicFiles;
-import lab.diffusion.engine.io.CappedLineReader;
-import lab.diffusion.engine.io.InputFiles;
+import lab.diffusion.engine.io.CsvRows;
 
 /**
- * Points as CSV: one point per line, coordinates separated by commas, an optional header line,
- * blank lines and lines starting with '#' ignored.
+ * Points as CSV: one point per line, coordinates separated by commas (or semicolons, tabs or
+ * spaces, see {@link CsvRows}), an optional header line, blank lines and lines starting with '#'
+ * ignored. Any one thread.
  */
 public final class PointCsv {
 
@@ -32,55 +30,40 @@ public final class PointCsv {
      * @throws DataException with the file name, line number and what is wrong
      */
     public static PointSet read(Path file, int expectedDim) throws DataException {
-        return read(file, expectedDim, MAX_POINTS);
+        return read(file, expectedDim, MAX_POINTS, note -> { });
     }
 
     /**
      * Reads at most {@code maxPoints} points; a longer file is rejected as soon as the limit is
-     * passed, without reading the rest.
+     * passed, without reading the rest. What was assumed about the file's dialect (see
+     * {@link CsvRows#assumption}) goes to {@code notes}.
      */
-    public static PointSet read(Path file, int expectedDim, int maxPoints) throws DataException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String problem = InputFiles.problem(file, "a CSV of numbers");
-        if (problem != null) {
-            throw new DataException(problem);
-        }
-        try (CappedLineReader in = new CappedLineReader(Files.newBufferedReader(file, StandardCharsets.UTF_8),
-                InputFiles.MAX_LINE_CHARS)) {
-            return parse(in, name, expectedDim, Math.min(maxPoints, MAX_POINTS));
-        } catch (NoSuchFileException e) {
-            throw new DataException("no such file: " + file);
-        } catch (CappedLineReader.TooLong e) {
-            throw new DataException(name + ": " + e.getMessage() + "; not a CSV of numbers");
-        } catch (CharacterCodingException e) {
-            throw new DataException(name + " is not a text file (it is not valid UTF-8)");
-        } catch (IOException e) {
-            throw new DataException("cannot read " + name + ": " + e.getMessage());
+    public static PointSet read(Path file, int expectedDim, int maxPoints, Consumer<String> notes) throws DataException {
+        try (CsvRows rows = CsvRows.open(file, "a CSV of numbers")) {
+            PointSet p = parse(rows, expectedDim, Math.min(maxPoints, MAX_POINTS));
+            if (rows.assumption() != null) {
+                notes.accept(rows.assumption());
+            }
+            return p;
+        } catch (CsvRows.Unreadable e) {
+            throw new DataException(e.getMessage());
         }
     }
 
-    static PointSet parse(CappedLineReader in, String name, int expectedDim, int maxPoints) throws IOException, DataException {
+    static PointSet parse(CsvRows rows, int expectedDim, int maxPoints) throws CsvRows.Unreadable, DataException {
+        String name = rows.name();
         int dim = expectedDim;
         float[] buf = new float[1024];
         int count = 0;
-        int lineNo = 0;
         boolean sawData = false;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            String s = line.strip();
-            if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') {
-                s = s.substring(1).strip();
-            }
-            if (s.isEmpty() || s.startsWith("#")) {
-                continue;
-            }
-            String[] parts = s.split("[,;\\t]", -1);
+        String[] parts;
+        while ((parts = rows.next()) != null) {
+            long lineNo = rows.line();
             double[] values = new double[parts.length];
             boolean numeric = true;
             for (int k = 0; k < parts.length; k++) {
                 try {
-                    values[k] = Double.parseDouble(parts[k].strip());
+                    values[k] = Double.parseDouble(parts[k]);
                 } catch (NumberFormatException e) {
                     numeric = false;
                     break;
@@ -93,25 +76,27 @@ public final class PointCsv {
                         dim = parts.length;
                     } else if (parts.length != dim) {
                         throw new DataException(name + ", line " + lineNo + ": the header has " + parts.length
-                                + " columns but " + dim + " are expected");
+                                + " columns but " + dim + " are expected" + columnsHint(dim));
                     }
                     continue;
                 }
-                throw new DataException(name + ", line " + lineNo + ": '" + abbreviate(s) + "' is not a row of numbers");
+                throw new DataException(name + ", line " + lineNo + ": '" + abbreviate(String.join(",", parts))
+                        + "' is not a row of numbers");
             }
             sawData = true;
             if (dim == 0) {
                 dim = parts.length;
             }
             if (parts.length != dim) {
-                throw new DataException(name + ", line " + lineNo + ": expected " + dim + " values, found " + parts.length);
+                throw new DataException(name + ", line " + lineNo + ": expected " + dim + " values, found " + parts.length
+                        + columnsHint(dim));
             }
             for (int k = 0; k < dim; k++) {
                 if (!Double.isFinite(values[k])) {
-                    throw new DataException(name + ", line " + lineNo + ": value '" + parts[k].strip() + "' is not a finite number");
+                    throw new DataException(name + ", line " + lineNo + ": value '" + parts[k] + "' is not a finite number");
                 }
                 if (Math.abs(values[k]) > 1e30) {
-                    throw new DataException(name + ", line " + lineNo + ": value '" + parts[k].strip() + "' is too large");
+                    throw new DataException(name + ", line " + lineNo + ": value '" + parts[k] + "' is too large");
                 }
             }
             if (count / dim >= maxPoints) {
@@ -128,6 +113,10 @@ public final class PointCsv {
             throw new DataException(name + " contains no points");
         }
         return PointSet.wrap(Arrays.copyOf(buf, count), dim);
+    }
+
+    private static String columnsHint(int dim) {
+        return dim == 2 ? " (points are x,y rows)" : "";
     }
 
     /** Writes points with a header x,y (or x1..xD) atomically; the old file survives a failure. */

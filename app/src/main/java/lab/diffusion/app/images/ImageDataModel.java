@@ -106,9 +106,10 @@ public final class ImageDataModel {
                         pd.heldout().size()));
             }
             default -> {
-                PointData pd = ImageData.folder(folder, 28, seed);
-                return new Loaded(pd, String.format("%,d images from %s (grey, 28×28), %,d held out",
-                        pd.train().size() + pd.heldout().size(), folder.getFileName(), pd.heldout().size()));
+                StringBuilder skipped = new StringBuilder();
+                PointData pd = ImageData.folder(folder, 28, seed, note -> skipped.append("; ").append(note));
+                return new Loaded(pd, String.format("%,d images from %s (grey, 28×28), %,d held out%s",
+                        pd.train().size() + pd.heldout().size(), folder.getFileName(), pd.heldout().size(), skipped));
             }
         }
     }

@@ -52,6 +52,7 @@ final class InpaintCommand implements Callable<Integer> {
         }
         List<String> files = ImageJob.names(samples);
         ImageJob job = ImageJob.open(session, out, files, force, "inpaint");
+        ImageFiles.requireSameSize(Path.of(image), Path.of(mask));
         ImageFiles.Loaded in = job.read(image);
         boolean[] hole = ImageFiles.readMask(Path.of(mask), in.fileWidth(), in.fileHeight(), job.width, job.height);
         ImageFiles.Loaded full = ImageJob.readFull(image, in);
@@ -62,6 +63,9 @@ final class InpaintCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trajectory tr = Conditioning.inpaint(model, known, hole, samples, seed, true);
         double secs = (System.nanoTime() - t0) / 1e9;
+        if (!tr.samplesFinite()) {
+            throw new UserError(Trajectory.NON_FINITE + "; nothing was written");
+        }
         float[] x = tr.samples();
         int fw = in.fileWidth();
         int fh = in.fileHeight();

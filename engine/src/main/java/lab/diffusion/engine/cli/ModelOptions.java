@@ -149,9 +149,9 @@ final class ModelOptions {
             if (side != null && (side < 2 || side > ImageSet.MAX_SIDE)) {
                 throw new DataException("--side must be between 2 and " + ImageSet.MAX_SIDE);
             }
-            return ImageData.resolve(spec.trim(), nTrain, nHeld, side == null ? 0 : side, seed);
+            return ImageData.resolve(spec.trim(), nTrain, nHeld, side == null ? 0 : side, seed, ModelOptions::note);
         }
-        return DataSources.resolve(spec, nTrain, nHeld, seed);
+        return DataSources.resolve(spec, nTrain, nHeld, seed, ModelOptions::note);
     }
 
     ModelSpec spec(PointData data) {
@@ -176,5 +176,10 @@ final class ModelOptions {
             return false;
         }
         throw new UserError("--binomial-head must be clean-bit or kernel, not '" + binomialHead + "'");
+    }
+
+    /** What a reader assumed or skipped, on the error stream (stdout may be JSON). */
+    static void note(String text) {
+        System.err.println("note: " + text);
     }
 }

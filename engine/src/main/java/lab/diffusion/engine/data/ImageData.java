@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import lab.diffusion.engine.io.InputFiles;
 
@@ -114,6 +115,12 @@ public final class ImageData {
      * files (converted to grey, resized to {@code side}×{@code side}, 10 % held out).
      */
     public static PointData resolve(String spec, int nTrain, int nHeld, int side, long seed) throws DataException {
+        return resolve(spec, nTrain, nHeld, side, seed, note -> { });
+    }
+
+    /** As {@link #resolve(String, int, int, int, long)}, telling {@code notes} about skipped files. */
+    public static PointData resolve(String spec, int nTrain, int nHeld, int side, long seed, Consumer<String> notes)
+            throws DataException {
         if (MNIST.equalsIgnoreCase(spec)) {
             ImageSet train = mnistTrain();
             ImageSet held = mnistHeldout();
@@ -128,11 +135,23 @@ public final class ImageData {
         if (!Files.isDirectory(dir)) {
             throw new DataException("'" + spec + "' is not an image set (mnist, deadleaves) nor a folder of PNG/JPEG files");
         }
-        return folder(dir, side > 0 ? side : 28, seed);
+        return folder(dir, side > 0 ? side : 28, seed, notes);
+    }
+
+    private static String skippedNote(List<String> skipped, int of) {
+        return String.format("skipped %d of %d images that could not be read (first: %s)", skipped.size(), of, skipped.get(0));
     }
 
     /** Every PNG/JPEG in a folder (sorted by name), grey, side×side; 10 % (at least one) held out. */
     public static PointData folder(Path dir, int side, long seed) throws DataException {
+        return folder(dir, side, seed, note -> { });
+    }
+
+    /**
+     * As {@link #folder(Path, int, long)}; a file that cannot be read is skipped, and
+     * {@code notes} hears how many were and why the first one was.
+     */
+    public static PointData folder(Path dir, int side, long seed, Consumer<String> notes) throws DataException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             // files only: a pipe or device named like an image would never finish reading
@@ -148,8 +167,20 @@ public final class ImageData {
             throw new DataException(dir + " holds " + files.size() + " PNG/JPEG images; at least 2 are needed (one is held out)");
         }
         List<float[]> imgs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (Path f : files) {
-            imgs.add(ImageFiles.read(f, side, side).grey());
+            try {
+                imgs.add(ImageFiles.read(f, side, side).grey());
+            } catch (DataException e) {
+                skipped.add(e.getMessage());
+            }
+        }
+        if (!skipped.isEmpty()) {
+            notes.accept(skippedNote(skipped, files.size()));
+        }
+        if (imgs.size() < 2) {
+            throw new DataException(dir + " holds " + imgs.size() + " readable PNG/JPEG images; at least 2 are needed"
+                    + (skipped.isEmpty() ? "" : " (" + skippedNote(skipped, files.size()) + ")"));
         }
         int px = side * side;
         int n = imgs.size();

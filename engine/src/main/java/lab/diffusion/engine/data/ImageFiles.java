@@ -110,7 +110,52 @@ public final class ImageFiles {
         return hole;
     }
 
+    /**
+     * The width and height an image file declares, read from its header without decoding it (so
+     * sizes can be compared before a large image is decoded).
+     */
+    public static int[] size(Path file) throws DataException {
+        return open(file, (r, name) -> new int[] {r.getWidth(0), r.getHeight(0)});
+    }
+
+    /**
+     * Refuses a mask whose declared size differs from the image's, reading only the two headers
+     * (an 8192×4882 image is not decoded to find out that a 32×32 mask does not fit it).
+     */
+    public static void requireSameSize(Path image, Path mask) throws DataException {
+        int[] i = size(image);
+        int[] m = size(mask);
+        if (i[0] != m[0] || i[1] != m[1]) {
+            throw new DataException(String.format("the mask %s is %d×%d but the image is %d×%d; they must be the same size",
+                    mask.getFileName(), m[0], m[1], i[0], i[1]));
+        }
+    }
+
     private static BufferedImage decode(Path file) throws DataException {
+        return open(file, (r, name) -> {
+            List<String> warnings = new ArrayList<>();
+            r.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage img = r.read(0);
+            if (img == null) {
+                throw new DataException(name + " could not be decoded");
+            }
+            if (!warnings.isEmpty()) {
+                throw new DataException(name + " is damaged (" + warnings.get(0) + "); the decoder would fill the rest, so it was not used");
+            }
+            return img;
+        });
+    }
+
+    /** The decoding step, given a reader positioned on a checked file. */
+    private interface Step<T> {
+        T apply(ImageReader r, String name) throws IOException, DataException;
+    }
+
+    /**
+     * Opens a PNG or JPEG file and checks its declared size (and, for a PNG, its chunks) before
+     * {@code step} decodes anything.
+     */
+    private static <T> T open(Path file, Step<T> step) throws DataException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         try {
             String problem = InputFiles.problem(file, "an image");
@@ -124,6 +169,7 @@ public final class ImageFiles {
             if (bytes == 0) {
                 throw new DataException(name + " is empty");
             }
+            PngCheck png = PngCheck.isPng(file) ? PngCheck.of(file, name) : null;
             try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
                 Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
                 if (readers == null || !readers.hasNext()) {
@@ -142,11 +188,11 @@ public final class ImageFiles {
                         throw new DataException(String.format("%s is %d×%d pixels; images up to %d pixels a side (%d million pixels) are accepted",
                                 name, w, h, MAX_FILE_SIDE, MAX_FILE_PIXELS / 1_000_000));
                     }
-                    BufferedImage img = r.read(0);
-                    if (img == null) {
-                        throw new DataException(name + " could not be decoded");
+                    T result = step.apply(r, name);
+                    if (result instanceof BufferedImage img && png != null) {
+                        checkPalette(img, png, name);
                     }
-                    return img;
+                    return result;
                 } finally {
                     r.dispose();
                 }
@@ -159,6 +205,24 @@ public final class ImageFiles {
             throw new DataException("cannot read " + name + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw new DataException(name + " is damaged and could not be decoded");
+        }
+    }
+
+    /** Java pads a short palette; an index past the file's own palette is damage, not a colour. */
+    private static void checkPalette(BufferedImage img, PngCheck png, String name) throws DataException {
+        if (png.colourType != 3 || png.paletteEntries == 0 || !(img.getColorModel() instanceof IndexColorModel)) {
+            return;
+        }
+        Raster ras = img.getRaster();
+        int[] row = new int[img.getWidth()];
+        for (int y = 0; y < img.getHeight(); y++) {
+            ras.getSamples(0, y, img.getWidth(), 1, 0, row);
+            for (int v : row) {
+                if (v >= png.paletteEntries) {
+                    throw new DataException(String.format("%s is damaged: a pixel uses colour %d but its palette has %d colours",
+                            name, v, png.paletteEntries));
+                }
+            }
         }
     }
 

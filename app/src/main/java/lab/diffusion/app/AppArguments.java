@@ -1,8 +1,11 @@
 package lab.diffusion.app;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lab.diffusion.app.lecture.Appearance;
 import lab.diffusion.engine.session.Demos;
 
@@ -45,13 +48,42 @@ public record AppArguments(String data, String demo, Path session, boolean lectu
                 } else {
                     problems.add("Unknown theme '" + t + "' (light, dark, high-contrast).");
                 }
-            } else if (a.endsWith(".dlab") && !a.startsWith("-")) {
-                session = Path.of(a);
+            } else if (!a.startsWith("-") && !a.isBlank()) {
+                String problem = sessionProblem(a);
+                if (problem == null) {
+                    session = Path.of(a);
+                } else {
+                    problems.add(problem);
+                }
             } else {
                 problems.add("Unknown command-line option '" + a + "' (the app accepts --data NAME, --demo NAME, --lecture, "
                         + "--theme NAME or a session file).");
             }
         }
         return new AppArguments(data, demo, session, lecture, theme, List.copyOf(problems));
+    }
+
+    /**
+     * Why a path given on the command line cannot be opened as a session, or null: a session may
+     * have any name (the reader checks what it holds), but a missing file or a CSV is named here.
+     */
+    private static String sessionProblem(String a) {
+        Path p;
+        try {
+            p = Path.of(a);
+        } catch (InvalidPathException e) {
+            return "'" + a + "' is not a valid file path.";
+        }
+        String lower = a.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".dlab")) {
+            return null; // the session reader says what is wrong with it, if anything
+        }
+        if (!Files.exists(p)) {
+            return "There is no file '" + a + "' to open.";
+        }
+        if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+            return a + " is a CSV file, not a session: import it with Import CSV… in the Data panel.";
+        }
+        return null;
     }
 }

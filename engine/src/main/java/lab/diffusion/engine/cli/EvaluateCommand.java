@@ -28,8 +28,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--session", required = true, description = "Session file (.dlab) or the name of a bundled demo.")
     String session;
 
-    @Option(names = "--heldout", defaultValue = "20000", description = "Held-out points to evaluate K on (at most those stored). Default: ${DEFAULT-VALUE}")
-    int heldout;
+    @Option(names = "--heldout", description = "Held-out points to evaluate K on (at most those stored). Default: 20000, "
+            + "fewer when T is large (at most 20 million points × steps, at least 200 points; the standard error is shown)")
+    Integer heldout;
 
     @Option(names = "--reference", description = "CSV of reference points (data units) for SW2 and MMD².")
     String reference;
@@ -65,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (heldout < 1) {
+        if (heldout != null && heldout < 1) {
             throw new UserError("--heldout must be at least 1");
         }
         if (samples < 2 || samples > 100_000) {
@@ -74,7 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Session s = Demos.open(session);
         PointSet ref = null;
         if (reference != null) {
-            PointSet raw = PointCsv.read(Path.of(reference), s.model().dim());
+            PointSet raw = PointCsv.read(Path.of(reference), s.model().dim(), PointCsv.MAX_POINTS,
+                    note -> System.err.println("note: " + note));
             if (raw.size() < 2) {
                 throw new UserError("the reference needs at least 2 points");
             }
@@ -86,11 +88,18 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Nd4jRuntime.configure();
         TrainableModel model = Sessions.model(s);
-        PointSet held = s.data().heldout().head(heldout);
-        BoundReport k = Bounds.evaluate(model, held, seed);
+        int steps = model.schedule().steps();
+        PointSet stored = s.data().heldout().head(heldout == null ? 20_000 : heldout);
+        PointSet held = heldout == null ? Bounds.withinBudget(stored, steps) : stored;
+        BoundReport k = FinalBound.evaluate(model, held, seed, json ? null : System.err);
+        if (!Double.isFinite(k.kBits())) {
+            throw new UserError("held-out K is " + k.kBits() + ": the model's numbers overflow (its weights are out of range;"
+                    + " a diverged or damaged model)");
+        }
         double optimum = binary ? -BinaryData.empiricalEntropyBits(s.data().train()) : Double.NaN;
         Json j = new Json().put("K_bits", k.kBits()).put("K_minus_Lnull_bits", k.kMinusLnullBits())
                 .put("Lnull_bits", k.lnullBits()).put("heldout_points", k.samples())
+                .put("K_standard_error_bits", k.standardErrorBits())
                 .put("steps_trained", s.training().steps());
         if (binary) {
             j.put("optimum_bits", optimum);
@@ -141,6 +150,10 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out, %d steps trained)%n",
                     k.kBits(), binary ? "sequence" : s.data().isImages() ? "image" : "sample", k.kMinusLnullBits(), k.lnullBits(), k.samples(), s.training().steps());
+            String fewer = FinalBound.note(k, stored.size(), steps);
+            if (fewer != null) {
+                System.out.println(fewer);
+            }
             if (binary) {
                 System.out.printf("optimum (entropy of the training sequences) = %.4f bits/sequence%n", optimum);
             }

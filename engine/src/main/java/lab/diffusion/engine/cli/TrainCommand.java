@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.PointData;
+import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.io.ProcessInfo;
 import lab.diffusion.engine.model.Models;
 import lab.diffusion.engine.model.TrainableModel;
@@ -105,6 +106,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the summary.")
     boolean json;
 
+    /** Fewer training examples than this get a warning. */
+    static final int FEW_EXAMPLES = 100;
+
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
@@ -141,6 +145,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig config = new TrainConfig(Optimizer.Kind.parse(optimizer), lr, batch, seed, evalEvery, evalPoints, schedRate,
                 emaDecay);
         PointData pd = modelOptions.data(dataSpec, nTrain, nHeld, seed);
+        if (pd.train().size() < FEW_EXAMPLES) {
+            System.err.println("warning: " + pd.train().size() + " training example" + (pd.train().size() == 1 ? "" : "s")
+                    + ": the model can learn only these, not a distribution (a thousand or more are usual)");
+        }
         var spec = modelOptions.spec(pd);
         Nd4jRuntime.configure();
         double rssStart = ProcessInfo.rssMb();
@@ -184,12 +192,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingSnapshot end = trainer.run(maxSteps, maxSeconds, null);
         double rssEnd = ProcessInfo.rssMb();
-        BoundReport k = Bounds.evaluate(model, pd.heldout(), seed + 1);
+        PointSet evalSet = Bounds.withinBudget(pd.heldout(), model.schedule().steps());
+        BoundReport k = FinalBound.evaluate(model, evalSet, seed + 1, quiet ? null : log);
         BoundReport last = null;
         if (end.status() != TrainingStatus.DIVERGED && trainer.useAveragedWeights()) {
             last = k;
-            k = Bounds.evaluate(model, pd.heldout(), seed + 1);
+            k = FinalBound.evaluate(model, evalSet, seed + 1, quiet ? null : log);
         }
+        String fewer = FinalBound.note(k, pd.heldout().size(), model.schedule().steps());
         String unit = binary ? "sequence" : pd.isImages() ? "image" : "sample";
         double optimum = binary ? -BinaryData.empiricalEntropyBits(pd.train()) : Double.NaN;
         double stepsPerSecond = end.seconds() > 0 ? end.step() / end.seconds() : 0;
@@ -201,7 +211,8 @@ final class TrainCommand implements Callable<Integer> {
             Json j = new Json().put("steps", end.step()).put("seconds", end.seconds())
                     .put("train_steps_per_s", stepsPerSecond).put("K_bits", k.kBits())
                     .put("K_minus_Lnull_bits", k.kMinusLnullBits()).put("Lnull_bits", k.lnullBits())
-                    .put("heldout_points", k.samples()).put("optimum_bits", optimum).put("diverged", diverged)
+                    .put("heldout_points", k.samples()).put("K_standard_error_bits", k.standardErrorBits())
+                    .put("optimum_bits", optimum).put("diverged", diverged)
                     .put("K_last_weights_bits", last == null ? null : last.kBits())
                     .put("message", end.message())
                     .put("rss_start_mb", rssStart).put("rss_after_10s_mb", rssAfter10s[0]).put("rss_end_mb", rssEnd)
@@ -214,6 +225,9 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("trained %d steps in %.1f s (%.0f steps/s)%n", end.step(), end.seconds(), stepsPerSecond);
             System.out.printf("held-out K = %.4f bits/%s   K − L_null = %.4f bits   L_null = %.4f bits   (%d held-out %ss)%n",
                     k.kBits(), unit, k.kMinusLnullBits(), k.lnullBits(), k.samples(), binary ? "sequence" : "point");
+            if (fewer != null) {
+                System.out.println(fewer);
+            }
             if (last != null) {
                 System.out.printf("  with the averaged weights (--ema %s); the last weights themselves: K = %.4f bits/%s%n", emaDecay,
                         last.kBits(), unit);

@@ -3,6 +3,7 @@ package lab.diffusion.engine.objective;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.BinaryReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
@@ -24,6 +25,12 @@ public final class BinomialBoundEvaluator {
 
     /** As {@link #evaluate(BinaryReverseModel, PointSet, long)}, abandoned between two steps once {@code cancelled} says so. */
     public static BoundReport evaluate(BinaryReverseModel model, PointSet heldout, long seed, BooleanSupplier cancelled) {
+        return evaluate(model, heldout, seed, cancelled, t -> { });
+    }
+
+    /** As above, telling {@code progress} each step t as it is done. */
+    public static BoundReport evaluate(BinaryReverseModel model, PointSet heldout, long seed, BooleanSupplier cancelled,
+                                       IntConsumer progress) {
         int dim = model.dim();
         if (heldout.dim() != dim) {
             throw new IllegalArgumentException("held-out sequences have " + heldout.dim() + " bits, the model " + dim);
@@ -36,13 +43,15 @@ public final class BinomialBoundEvaluator {
         BinomialProcess q = new BinomialProcess(model.schedule(), model.baseRate());
         int[] x0 = new int[n * dim];
         double entropy = 0.0;
+        double[] perPoint = new double[n];
         for (int i = 0; i < n; i++) {
             int ones = 0;
             for (int d = 0; d < dim; d++) {
                 x0[i * dim + d] = heldout.get(i, d) > 0.5f ? 1 : 0;
                 ones += x0[i * dim + d];
             }
-            entropy += q.entropyTerms(ones, dim - ones);
+            perPoint[i] = q.entropyTerms(ones, dim - ones);
+            entropy += perPoint[i];
         }
         entropy /= n;
         float[] xt = new float[n * dim];
@@ -64,14 +73,18 @@ public final class BinomialBoundEvaluator {
             double sum = 0.0;
             for (int k = 0; k < x0.length; k++) {
                 double v = Math.min(Math.max(prob[k], 1e-12), 1 - 1e-12);
-                sum += BinomialProcess.kl(u[k], v);
+                double kl = BinomialProcess.kl(u[k], v);
+                sum += kl;
+                perPoint[k / dim] -= kl;
             }
             klPerT[t] = sum / n;
+            progress.accept(t);
         }
         double klTotal = 0.0;
         for (int t = 2; t <= steps; t++) {
             klTotal += klPerT[t];
         }
-        return new BoundReport(n, dim, -klTotal + entropy, q.nullLogLikelihood(dim), klPerT);
+        return new BoundReport(n, dim, -klTotal + entropy, q.nullLogLikelihood(dim), klPerT, null,
+                BoundReport.standardError(perPoint));
     }
 }

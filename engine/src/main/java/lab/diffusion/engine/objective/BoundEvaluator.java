@@ -3,6 +3,7 @@ package lab.diffusion.engine.objective;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.GaussianTables;
 import lab.diffusion.engine.model.ReverseModel;
@@ -28,6 +29,12 @@ public final class BoundEvaluator {
      * {@link CancellationException} once {@code cancelled} says so.
      */
     public static BoundReport evaluate(ReverseModel model, PointSet heldout, long seed, BooleanSupplier cancelled) {
+        return evaluate(model, heldout, seed, cancelled, t -> { });
+    }
+
+    /** As above, telling {@code progress} each step t as it is done. */
+    public static BoundReport evaluate(ReverseModel model, PointSet heldout, long seed, BooleanSupplier cancelled,
+                                       IntConsumer progress) {
         Schedule s = model.schedule();
         int steps = s.steps();
         int dim = model.dim();
@@ -46,6 +53,7 @@ public final class BoundEvaluator {
         float[] var = new float[x0.length];
         double[] klPerT = new double[steps + 1];
         double[] varPerT = new double[steps + 1];
+        double[] perPoint = new double[n];
         SplittableRandom rng = new SplittableRandom(seed);
         for (int t = 2; t <= steps; t++) {
             if (cancelled.getAsBoolean()) {
@@ -66,11 +74,14 @@ public final class BoundEvaluator {
             double vs = 0.0;
             for (int i = 0; i < x0.length; i++) {
                 double v = var[i];
-                sum += GaussianTables.kl(muTilde[i], pv, lpv, mean[i], v, Math.log(v));
+                double kl = GaussianTables.kl(muTilde[i], pv, lpv, mean[i], v, Math.log(v));
+                sum += kl;
+                perPoint[i / dim] += kl;
                 vs += v;
             }
             klPerT[t] = sum / n;
             varPerT[t] = vs / x0.length;
+            progress.accept(t);
         }
         double klTotal = 0.0;
         for (int t = 2; t <= steps; t++) {
@@ -78,6 +89,7 @@ public final class BoundEvaluator {
         }
         double k = -klTotal + GaussianTables.entropyTerms(s, dim);
         varPerT[1] = s.beta(1); // the fixed last step
-        return new BoundReport(n, dim, k, GaussianTables.nullLogLikelihood(dim), klPerT, varPerT);
+        return new BoundReport(n, dim, k, GaussianTables.nullLogLikelihood(dim), klPerT, varPerT,
+                BoundReport.standardError(perPoint));
     }
 }

@@ -11,8 +11,11 @@ package lab.diffusion.engine.objective;
  * @param reverseVariancePerT the learned reverse variance f_Σ averaged over the held-out x⁽ᵗ⁾ and
  *                 coordinates at each step (Gaussian models; empty otherwise), to set against the
  *                 entropy bounds β̃ₜ and βₜ (paper §2.6)
+ * @param standardErrorNats the standard error of K from the spread of the per-point values
+ *                 (sd / √samples), or NaN when unknown
  */
-public record BoundReport(int samples, int dim, double kNats, double lnullNats, double[] klPerT, double[] reverseVariancePerT) {
+public record BoundReport(int samples, int dim, double kNats, double lnullNats, double[] klPerT, double[] reverseVariancePerT,
+                          double standardErrorNats) {
 
     private static final double LN2 = Math.log(2.0);
 
@@ -21,9 +24,37 @@ public record BoundReport(int samples, int dim, double kNats, double lnullNats, 
         reverseVariancePerT = reverseVariancePerT == null ? new double[0] : reverseVariancePerT.clone();
     }
 
+    /** Without a standard error. */
+    public BoundReport(int samples, int dim, double kNats, double lnullNats, double[] klPerT, double[] reverseVariancePerT) {
+        this(samples, dim, kNats, lnullNats, klPerT, reverseVariancePerT, Double.NaN);
+    }
+
     /** Without reverse variances (binomial models). */
     public BoundReport(int samples, int dim, double kNats, double lnullNats, double[] klPerT) {
         this(samples, dim, kNats, lnullNats, klPerT, null);
+    }
+
+    /** The standard error of K in bits (NaN when unknown). */
+    public double standardErrorBits() {
+        return standardErrorNats / LN2;
+    }
+
+    /** sd / √n of per-point values, in the values' unit. */
+    static double standardError(double[] perPoint) {
+        int n = perPoint.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (double v : perPoint) {
+            mean += v;
+        }
+        mean /= n;
+        double ss = 0;
+        for (double v : perPoint) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (n - 1) / n);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,6 +29,9 @@ import org.apache.commons.csv.CSVRecord;
  * {@link #assumption()} says so. Callers decide what the fields mean. Any one thread.
  */
 public final class CsvRows implements Closeable {
+
+    /** Commons CSV's words for a quote that runs to the end of the file. */
+    private static final Pattern UNCLOSED = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token");
 
     /** Content rows read to decide the separator. */
     private static final int SNIFF_ROWS = 20;
@@ -190,7 +195,9 @@ public final class CsvRows implements Closeable {
             return new Unreadable(name + ": " + c.getMessage() + "; not " + what);
         }
         if (c instanceof CSVException) {
-            return new Unreadable(name + " is not a valid CSV: " + firstLine(String.valueOf(c.getMessage())));
+            Matcher open = UNCLOSED.matcher(String.valueOf(c.getMessage()));
+            return new Unreadable(name + " is not a valid CSV: " + (open.find() ? "the quote opened on line " + open.group(1)
+                    + " is never closed" : firstLine(String.valueOf(c.getMessage()))));
         }
         if (c instanceof CharacterCodingException) {
             return new Unreadable(name + " is not a text file (it is not valid UTF-8)");

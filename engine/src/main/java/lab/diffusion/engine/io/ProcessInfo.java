@@ -12,9 +12,18 @@ public final class ProcessInfo {
 
     /** Resident set size in MB from /proc (NaN where unavailable). */
     public static double rssMb() {
+        return statusMb("VmRSS:");
+    }
+
+    /** The peak resident set size so far in MB from /proc (NaN where unavailable). */
+    public static double peakRssMb() {
+        return statusMb("VmHWM:");
+    }
+
+    private static double statusMb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     String[] p = line.trim().split("\\s+");
                     return Long.parseLong(p[1]) / 1024.0;
                 }

@@ -4,20 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +21,7 @@ class DamagedImagesTest {
 
     @Test
     void aPngWithABadChecksumIsRefusedNamingTheChunk() throws Exception {
-        byte[] png = png(8, 8);
-        int idat = indexOf(png, "IDAT");
-        png[idat + 6] ^= 0x5a; // a bit flip inside the compressed pixels
+        byte[] png = PngBytes.flipInside(png(8, 8), "IDAT"); // a bit flip inside the compressed pixels
         DataException e = assertThrows(DataException.class, () -> ImageFiles.read(write("flip.png", png), 8, 8));
         assertEquals("flip.png is damaged: its IDAT chunk fails its checksum (CRC)", e.getMessage());
     }
@@ -46,18 +36,15 @@ class DamagedImagesTest {
 
     @Test
     void aPaletteIndexPastThePaletteIsRefused() throws Exception {
-        Path f = write("palette.png", palettePng(new byte[] {0, 1, 9, 1}, 2));
+        Path f = write("palette.png", PngBytes.palette(new byte[] {0, 1, 9, 1}, 2));
         DataException e = assertThrows(DataException.class, () -> ImageFiles.read(f, 4, 1));
         assertEquals("palette.png is damaged: a pixel uses colour 9 but its palette has 2 colours", e.getMessage());
-        assertEquals(4, ImageFiles.read(write("ok.png", palettePng(new byte[] {0, 1, 1, 0}, 2)), 4, 1).width());
+        assertEquals(4, ImageFiles.read(write("ok.png", PngBytes.palette(new byte[] {0, 1, 1, 0}, 2)), 4, 1).width());
     }
 
     @Test
     void aTruncatedJpegIsRefusedInsteadOfGreyFilled() throws Exception {
-        BufferedImage img = noise(64, 64);
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        ImageIO.write(img, "jpg", b);
-        byte[] jpg = b.toByteArray();
+        byte[] jpg = PngBytes.noise(64, 64, "jpg");
         Path ok = write("whole.jpg", jpg);
         assertEquals(64, ImageFiles.read(ok, 64, 64).fileWidth());
         Path f = write("cut.jpg", Arrays.copyOf(jpg, jpg.length * 6 / 10));
@@ -71,9 +58,7 @@ class DamagedImagesTest {
         for (int i = 0; i < 5; i++) {
             Files.write(folder.resolve("good" + i + ".png"), png(8, 8));
         }
-        byte[] bad = png(8, 8);
-        bad[indexOf(bad, "IDAT") + 6] ^= 0x5a;
-        Files.write(folder.resolve("bad.png"), bad);
+        Files.write(folder.resolve("bad.png"), PngBytes.flipInside(png(8, 8), "IDAT"));
         Files.writeString(folder.resolve("text.jpg"), "not an image");
         List<String> notes = new ArrayList<>();
         PointData d = ImageData.folder(folder, 8, 1, notes::add);
@@ -97,75 +82,8 @@ class DamagedImagesTest {
         assertEquals(600, ImageFiles.size(image)[0]);
     }
 
-    private static BufferedImage noise(int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        Random r = new Random(3);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int v = r.nextInt(256);
-                img.setRGB(x, y, 0xff000000 | v << 16 | v << 8 | v);
-            }
-        }
-        return img;
-    }
-
     private static byte[] png(int w, int h) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        ImageIO.write(noise(w, h), "png", b);
-        return b.toByteArray();
-    }
-
-    /** A hand-built 8-bit palette PNG, one row, with {@code colours} palette entries. */
-    private static byte[] palettePng(byte[] indices, int colours) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(b);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(ihdr);
-        h.writeInt(indices.length);
-        h.writeInt(1);
-        h.write(new byte[] {8, 3, 0, 0, 0});
-        chunk(out, "IHDR", ihdr.toByteArray());
-        byte[] plte = new byte[colours * 3];
-        for (int i = 0; i < plte.length; i++) {
-            plte[i] = (byte) (i * 40);
-        }
-        chunk(out, "PLTE", plte);
-        byte[] raw = new byte[indices.length + 1];
-        System.arraycopy(indices, 0, raw, 1, indices.length);
-        Deflater z = new Deflater();
-        z.setInput(raw);
-        z.finish();
-        byte[] buf = new byte[256];
-        int n = z.deflate(buf);
-        chunk(out, "IDAT", Arrays.copyOf(buf, n));
-        chunk(out, "IEND", new byte[0]);
-        return b.toByteArray();
-    }
-
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        out.writeInt(data.length);
-        byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
-        out.write(t);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeInt((int) crc.getValue());
-    }
-
-    private static int indexOf(byte[] a, String s) {
-        byte[] k = s.getBytes(StandardCharsets.ISO_8859_1);
-        outer:
-        for (int i = 0; i + k.length <= a.length; i++) {
-            for (int j = 0; j < k.length; j++) {
-                if (a[i + j] != k[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError(s + " not found");
+        return PngBytes.noise(w, h, "png");
     }
 
     private Path write(String name, byte[] bytes) throws IOException {

@@ -77,7 +77,7 @@ final class DenoiseCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trajectory tr = Conditioning.denoise(model, y, var, samples, seed, true);
         double secs = (System.nanoTime() - t0) / 1e9;
-        if (!tr.samplesFinite()) {
+        if (!tr.samplesInRange()) {
             throw new UserError(Trajectory.NON_FINITE + "; nothing was written");
         }
         int fw = in.fileWidth();

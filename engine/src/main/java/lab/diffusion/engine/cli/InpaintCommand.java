@@ -63,7 +63,7 @@ final class InpaintCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Trajectory tr = Conditioning.inpaint(model, known, hole, samples, seed, true);
         double secs = (System.nanoTime() - t0) / 1e9;
-        if (!tr.samplesFinite()) {
+        if (!tr.samplesInRange()) {
             throw new UserError(Trajectory.NON_FINITE + "; nothing was written");
         }
         float[] x = tr.samples();

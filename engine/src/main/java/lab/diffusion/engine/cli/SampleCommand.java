@@ -66,7 +66,7 @@ final class SampleCommand implements Callable<Integer> {
         Trajectory tr = model instanceof BinaryReverseModel b ? BinarySampler.sample(b, n, seed, false)
                 : Sampler.sample((ReverseModel) model, n, seed, false);
         double secs = (System.nanoTime() - t0) / 1e9;
-        if (!tr.samplesFinite()) {
+        if (!tr.samplesInRange()) {
             throw new UserError(Trajectory.NON_FINITE + "; nothing was written");
         }
         float[] x = tr.samples();

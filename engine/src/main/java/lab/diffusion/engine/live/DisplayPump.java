@@ -138,7 +138,7 @@ final class DisplayPump {
         boolean binary = m.model() instanceof BinaryReverseModel;
         Trajectory tr = m.model() instanceof BinaryReverseModel b ? BinarySampler.sample(b, n, seed, true)
                 : Sampler.sample((ReverseModel) m.model(), n, seed, true);
-        if (!tr.samplesFinite()) {
+        if (!tr.samplesInRange()) {
             out.errors.publish("Cannot show this model: " + Trajectory.NON_FINITE + ".");
         }
         float[][] states = DisplayUnits.states(tr, m.setup().data(), binary);

@@ -6,9 +6,15 @@ package lab.diffusion.engine.sample;
  */
 public final class Trajectory {
 
-    /** What a person reads when {@link #samplesFinite()} is false. */
-    public static final String NON_FINITE =
-            "the model's samples are NaN or infinite: its weights are out of range (a diverged or damaged model)";
+    /**
+     * The largest sample a working model can draw, in standardized units: the data have unit
+     * scale and the reverse chain starts from N(0, I), so a sample beyond it says the model is broken.
+     */
+    public static final float MAX_SAMPLE = 1e6f;
+
+    /** What a person reads when {@link #samplesInRange()} is false. */
+    public static final String NON_FINITE = "the model's samples are NaN, infinite or beyond ±10⁶ standard deviations:"
+            + " its weights are out of range (a diverged or damaged model)";
 
     private final int dim;
     private final int n;
@@ -50,10 +56,10 @@ public final class Trajectory {
         return state(0);
     }
 
-    /** True when every sample x⁽⁰⁾ is a finite number. */
-    public boolean samplesFinite() {
+    /** True when every sample x⁽⁰⁾ is a finite number within ±{@link #MAX_SAMPLE}. */
+    public boolean samplesInRange() {
         for (float v : states[0]) {
-            if (!Float.isFinite(v)) {
+            if (!(Math.abs(v) <= MAX_SAMPLE)) {
                 return false;
             }
         }

@@ -286,6 +286,10 @@ final class SessionReader {
                 if (!Double.isFinite(p)) {
                     throw new SessionException(name + " holds NaN or infinite weights (a diverged model) and was not opened");
                 }
+                if (Math.abs(p) > Float.MAX_VALUE) {
+                    throw new SessionException(name + " holds a weight of " + p + ", beyond what the model's float32 arithmetic"
+                            + " can hold (a diverged or damaged model); not opened");
+                }
             }
             JsonObject tr = SessionFields.object(meta, "training", name, META);
             Optimizer.Kind opt = Optimizer.Kind.parse(SessionFields.string(tr, "optimizer", name, META));

@@ -79,9 +79,14 @@ public final class MalformedCorpus {
         add("inflating-session", 1, "declares 67.1 MB for 'model/params.f64'", null, "evaluate", "--session", p("zeros.dlab"));
         double[] huge = new double[demo.params().length];
         Arrays.fill(huge, 1e300);
+        SessionFile.write(dir.resolve("beyond-float.dlab"),
+                new Session(demo.data(), demo.schedule(), demo.model(), demo.modelSeed(), huge, demo.training()));
+        add("weights-beyond-float32", 1, "holds a weight of 1.0E300, beyond what the model's float32 arithmetic can hold", null,
+                "sample", "--session", p("beyond-float.dlab"), "--n", "20", "--out", p("beyond-samples.csv"));
+        Arrays.fill(huge, 1e30);
         SessionFile.write(dir.resolve("huge.dlab"),
                 new Session(demo.data(), demo.schedule(), demo.model(), demo.modelSeed(), huge, demo.training()));
-        add("huge-weights-sample", 1, "samples are NaN or infinite", null, "sample", "--session", p("huge.dlab"), "--n", "20",
+        add("huge-weights-sample", 1, "samples are NaN, infinite or beyond ±10⁶ standard deviations", null, "sample", "--session", p("huge.dlab"), "--n", "20",
                 "--out", p("huge-samples.csv"));
         add("huge-weights-evaluate", 1, "held-out K is", null, "evaluate", "--session", p("huge.dlab"), "--heldout", "200");
         Files.writeString(dir.resolve("notes.dlab"), "my lecture notes\n");

@@ -141,7 +141,7 @@ public final class CurveChart extends PlotCanvas {
         double w = 150;
         double x = v.left() + v.width() - w - 4;
         double y = v.top() + 4;
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(theme.labelBackground());
         g.fillRect(x, y, w, 16);
         for (int i = 0; i < 3; i++) {
             g.setFill(cs[i]);

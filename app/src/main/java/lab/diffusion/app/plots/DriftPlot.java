@@ -136,10 +136,18 @@ public final class DriftPlot extends PlotCanvas {
         double w = 110;
         double h = 8;
         double x = v.left() + v.width() - w - 6 - 2 * theme.smallFont.getSize();
-        // on the title's row, right-aligned (the subtitle below is long); under the title only if the row is too short
+        // on the title's row, right-aligned (the subtitle below is long); where that row is too short,
+        // inside the plot's lower right corner on a label background (never over the subtitle)
         double titleRight = 8 + title().length() * theme.titleFont.getSize() * 0.62;
         double labelWidth = 9 * theme.smallFont.getSize() * 0.62;
-        double y = x - labelWidth > titleRight + 12 ? 6 + theme.titleFont.getSize() * 0.6 - h / 2 : v.top() - 14;
+        boolean titleRow = x - labelWidth > titleRight + 12;
+        double y = titleRow ? 6 + theme.titleFont.getSize() * 0.6 - h / 2 : v.top() + v.height() - h - 8;
+        if (!titleRow) {
+            x = v.left() + v.width() - w - 6 - 2 * theme.smallFont.getSize();
+            double pad = theme.smallFont.getSize();
+            g.setFill(theme.labelBackground());
+            g.fillRect(x - labelWidth - 4, y - pad / 2, labelWidth + w + 2.5 * theme.smallFont.getSize(), h + pad);
+        }
         for (int i = 0; i < w; i++) {
             g.setFill(HeatColors.at(i / (w - 1)));
             g.fillRect(x + i, y, 1.5, h);

@@ -255,7 +255,7 @@ public final class KChart extends PlotCanvas {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.BOTTOM);
         double w = label.length() * 6.2 + 6;
-        g.setFill(Color.rgb(255, 255, 255, 0.8));
+        g.setFill(theme.labelBackground());
         g.fillRect(v.left() + v.width() - w - 4, sy - 14, w, 12);
         g.setFill(c);
         g.fillText(label, v.left() + v.width() - 6, sy - 2);

@@ -46,6 +46,11 @@ public final class PlotTheme {
         this.lineWidth = scale;
     }
 
+    /** Behind a label or legend drawn over the plot area: the plot area's colour, slightly see-through. */
+    public Color labelBackground() {
+        return plotArea.deriveColor(0, 1, 1, 0.85);
+    }
+
     /** The light theme. */
     public static PlotTheme light() {
         return light(1.0);

@@ -94,7 +94,7 @@ public final class VarianceBounds extends PlotCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         double x = v.left() + 8;
         double y = v.top() + 10;
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.setFill(theme.labelBackground());
         g.fillRect(x - 4, y - 7, 190, 16);
         g.setFill(UPPER);
         g.fillRect(x, y - 2, 12, 4);

@@ -82,11 +82,11 @@ public final class DriftPlot extends PlotCanvas {
             if (showHeat) {
                 for (int k = 0; k < n; k++) {
                     pixels.rect(v.sx(f.x()[k]) - cellX / 2 - v.left(), v.sy(f.y()[k]) - cellY / 2 - v.top(), cellX + 1, cellY + 1,
-                            PixelLayer.argb(HeatColors.at(relativeVariance(f, k))));
+                            PixelLayer.argb(HeatColors.at(relativeVariance(f, k), theme)));
                 }
             }
             if (backdrop != null) {
-                int dot = PixelLayer.argb(Color.rgb(120, 70, 150));
+                int dot = PixelLayer.argb(theme.reversePath);
                 for (int i = 0; i < backdrop.length / 2; i++) {
                     pixels.dot(v.sx(backdrop[2 * i]) - v.left(), v.sy(backdrop[2 * i + 1]) - v.top(), 2, dot);
                 }
@@ -149,7 +149,7 @@ public final class DriftPlot extends PlotCanvas {
             g.fillRect(x - labelWidth - 4, y - pad / 2, labelWidth + w + 2.5 * theme.smallFont.getSize(), h + pad);
         }
         for (int i = 0; i < w; i++) {
-            g.setFill(HeatColors.at(i / (w - 1)));
+            g.setFill(HeatColors.at(i / (w - 1), theme));
             g.fillRect(x + i, y, 1.5, h);
         }
         g.setFont(theme.smallFont);

@@ -116,6 +116,17 @@ class LectureUiTest {
         BinaryModeUiTest.waitFor("a slow-motion step", () -> ex.timeline.t() == 2);
         robot.type(KeyCode.ESCAPE);
         assertFalse(window.slowMotionProperty().get());
+        // S at t = T plays the reverse process down to 0 and says so
+        robot.interact(() -> ex.timeline.toEnd());
+        int steps = ex.schedule.steps();
+        robot.type(KeyCode.S);
+        assertTrue(window.slowMotionProperty().get(), "slow motion at t = T");
+        assertTrue(ex.messages.message().startsWith("Slow motion: the reverse process, t = " + steps + " → 0"),
+                ex.messages.message());
+        BinaryModeUiTest.waitFor("a slow-motion step back", () -> ex.timeline.t() == steps - 1);
+        assertTrue(window.captionText().startsWith("[Slow motion: the reverse process, to t = 0"), window.captionText());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(window.slowMotionProperty().get());
         robot.type(KeyCode.C);
         assertFalse(window.captionsProperty().get());
         // ?: the map, Esc closes it
@@ -130,9 +141,17 @@ class LectureUiTest {
         assertTrue(stage.isFullScreen());
         assertTrue(points.forwardPlot.theme().lineWidth > 1.5, "thick lines");
         assertTrue(window.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("lecture.css")));
+        assertEquals("", stage.getFullScreenExitHint(), "no 'Press ESC' banner over the plots");
+        assertFalse(robot.lookup("#status-bar").query().isVisible(), "no technical status line in lecture mode");
         robot.type(KeyCode.L);
         assertFalse(stage.isFullScreen());
         assertNotEquals(null, window.getLeft());
+        assertTrue(robot.lookup("#status-bar").query().isVisible());
+        // Esc leaves lecture mode once nothing else is open
+        robot.type(KeyCode.L);
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(ex.appearance.lectureProperty().get());
+        assertFalse(stage.isFullScreen());
         // F: full screen
         robot.type(KeyCode.F);
         assertTrue(stage.isFullScreen());

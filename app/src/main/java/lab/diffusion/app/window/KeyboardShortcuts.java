@@ -55,8 +55,15 @@ final class KeyboardShortcuts {
         plain.put(KeyCode.C, () -> w.lecture().captionsProperty().set(!w.lecture().captionsProperty().get()));
         plain.put(KeyCode.S, () -> w.lecture().slowMotionProperty().set(!w.lecture().slowMotionProperty().get()));
         plain.put(KeyCode.ESCAPE, () -> {
-            w.keyOverlay().setVisible(false);
-            w.lecture().slowMotionProperty().set(false);
+            // closes what is open first (the key map, slow motion); only then leaves lecture mode or full screen
+            if (w.keyOverlay().isVisible() || w.lecture().slowMotionProperty().get()) {
+                w.keyOverlay().setVisible(false);
+                w.lecture().slowMotionProperty().set(false);
+            } else if (ex.appearance.lectureProperty().get()) {
+                ex.appearance.lectureProperty().set(false);
+            } else if (w.getScene() != null && w.getScene().getWindow() instanceof Stage st && st.isFullScreen()) {
+                st.setFullScreen(false);
+            }
         });
         keyMap = w::toggleKeyMap;
         w.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);

@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import lab.diffusion.app.explorer.Explorer;
@@ -43,13 +44,11 @@ final class LectureMode {
         captions.addListener((o, a, b) -> update());
         slowMotion.addListener((o, a, b) -> {
             if (b) {
-                ex.timeline.playingProperty().set(false);
-                captions.set(true);
-                slowTimer.setCycleCount(Animation.INDEFINITE);
-                slowTimer.playFromStart();
+                startSlowMotion();
             } else {
                 slowTimer.stop();
             }
+            update();
         });
         ex.appearance.lectureProperty().addListener((o, a, b) -> apply(b));
         update();
@@ -69,7 +68,14 @@ final class LectureMode {
     }
 
     void update() {
-        caption.setText(ex.caption());
+        caption.setText(slowMotion.get() ? slowMotionLabel() + " " + ex.caption() : ex.caption());
+    }
+
+    /** What slow motion is doing, at the head of the caption while it runs. */
+    private String slowMotionLabel() {
+        boolean back = ex.timeline.backwardsProperty().get();
+        return String.format("[Slow motion: the %s process, to t = %d%s]", back ? "reverse" : "forward",
+                back ? 0 : ex.schedule.steps(), ex.timeline.loopProperty().get() ? ", looping" : "");
     }
 
     private void apply(boolean on) {
@@ -79,23 +85,50 @@ final class LectureMode {
         telemetry.setManaged(!on);
         captions.set(on || captions.get());
         if (window.getScene() != null && window.getScene().getWindow() instanceof Stage st) {
+            st.setFullScreenExitHint(""); // no "Press ESC to exit full-screen mode" over the middle plot; Esc and L still leave
+            st.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // Esc is the app's own (slow motion, key map)
             st.setFullScreen(on);
         }
         update();
     }
 
+    /**
+     * At t = T slow motion plays the reverse process down to 0, at t = 0 the forward process up to
+     * T, elsewhere it goes on in the timeline's direction; the message line says which.
+     */
+    private void startSlowMotion() {
+        TimelineModel tl = ex.timeline;
+        tl.playingProperty().set(false);
+        int steps = ex.schedule.steps();
+        if (tl.t() >= steps) {
+            tl.backwardsProperty().set(true);
+        } else if (tl.t() <= 0) {
+            tl.backwardsProperty().set(false);
+        }
+        captions.set(true);
+        boolean back = tl.backwardsProperty().get();
+        ex.messages.inform(String.format("Slow motion: the %s process, t = %d → %d, a step every 2 s%s (S stops).",
+                back ? "reverse" : "forward", tl.t(), back ? 0 : steps, tl.loopProperty().get() ? ", looping" : ""));
+        slowTimer.setCycleCount(Animation.INDEFINITE);
+        slowTimer.playFromStart();
+    }
+
     private void slowStep() {
         TimelineModel tl = ex.timeline;
-        if (tl.backwardsProperty().get()) {
-            if (tl.t() == 0) {
-                slowMotion.set(false);
-            } else {
+        int steps = ex.schedule.steps();
+        boolean back = tl.backwardsProperty().get();
+        if (back ? tl.t() > 0 : tl.t() < steps) {
+            if (back) {
                 tl.stepBack();
+            } else {
+                tl.stepForward();
             }
-        } else if (tl.t() >= ex.schedule.steps()) {
-            slowMotion.set(false);
+        } else if (tl.loopProperty().get()) {
+            tl.setT(back ? steps : 0); // wraps, as playback does with Loop on
         } else {
-            tl.stepForward();
+            slowMotion.set(false);
+            ex.messages.inform(String.format("Slow motion reached t = %d; S plays the %s process.", tl.t(),
+                    back ? "forward" : "reverse"));
         }
     }
 }

@@ -13,8 +13,8 @@ import org.controlsfx.control.StatusBar;
 
 /**
  * The bottom of the window: the caption bar (lectures), the message line (the last problem or
- * news) and the status bar (what the engine does, the schedule warning, frames per second, heap).
- * FX thread.
+ * news) and the status bar (what the engine does, the schedule warning, frames per second, heap;
+ * hidden in lecture mode). FX thread.
  */
 final class StatusView extends VBox {
 
@@ -53,6 +53,9 @@ final class StatusView extends VBox {
         caption.setWrapText(true);
         captionBar.getStyleClass().add("caption-bar");
         captionBar.setId("caption-bar");
+        // the technical status line (model layers, frames per second, heap) is for the person at the desk, not the room
+        status.visibleProperty().bind(ex.appearance.lectureProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
         getChildren().addAll(captionBar, message, status);
         setAlignment(Pos.TOP_LEFT);
     }

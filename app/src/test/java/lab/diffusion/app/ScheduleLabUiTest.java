@@ -138,7 +138,7 @@ class ScheduleLabUiTest {
         robot.clickOn("#is-button");
         BinaryModeUiTest.waitFor("the estimate", () -> robot.lookup("#is-readout").queryAs(Label.class).getText().contains("N = 100"));
         String t = robot.lookup("#is-readout").queryAs(Label.class).getText();
-        assertTrue(t.contains("true −0.93") || t.contains("true -0.93"), t);
+        assertTrue(t.contains("true −0.946") || t.contains("true -0.946"), t);
         assertNotEquals("–", t);
     }
 }

@@ -244,7 +244,7 @@ public final class TrainingController {
             model.logLikelihoodProperty().set(String.format("%.3f ± %.3f %s (N = %d, step %,d)%s", r.logpBits() / per,
                     r.stdErrBits() / per, per > 1 ? "bits/px" : "bits", r.samples(), step,
                     per == 1 && Double.isFinite(reference) && m.units().referenceLabel().startsWith("true")
-                            ? String.format("; true %.2f", reference) : ""));
+                            ? String.format("; true %.3f", reference) : ""));
         });
     }
 

@@ -41,7 +41,7 @@ import lab.diffusion.engine.session.Session;
 public final class PointsMode implements ExplorerMode {
 
     /** True log-likelihood of the swiss roll preset (paper-math §4), the ceiling for K. */
-    public static final double SWISSROLL_LOGLIK_BITS = -0.93;
+    public static final double SWISSROLL_LOGLIK_BITS = Preset.SWISSROLL_LOGLIK_BITS;
 
     public final DataModel data = new DataModel();
     public final ForwardPlot forwardPlot;
@@ -179,7 +179,7 @@ public final class PointsMode implements ExplorerMode {
     public KUnits units() {
         boolean swiss = data.presetProperty().get() == Preset.SWISSROLL;
         return new KUnits("sample", 1, GaussianTables.nullLogLikelihood(2) / Math.log(2), "L_null (unit Gaussian)",
-                swiss ? SWISSROLL_LOGLIK_BITS : Double.NaN, swiss ? "true log-likelihood ≈ −0.93 (the ceiling)" : "");
+                swiss ? SWISSROLL_LOGLIK_BITS : Double.NaN, swiss ? "true log-likelihood ≈ −0.946 (the ceiling)" : "");
     }
 
     @Override

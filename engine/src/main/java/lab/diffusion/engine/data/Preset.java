@@ -18,6 +18,11 @@ public enum Preset implements Named {
     /** Exact population scale of the swiss roll, √((9.75π² − |m|²)/2 + 0.25²). */
     public static final double SWISSROLL_SCALE = Math.sqrt(
             (9.75 * Math.PI * Math.PI - (4.0 + 4.0 / (9.0 * Math.PI * Math.PI))) / 2.0 + 0.0625);
+    /**
+     * The swiss roll's true log-likelihood in bits per sample, standardized units: the ceiling for
+     * K (paper-math §4; {@link SwissRollDensity} computes it, its test checks this figure).
+     */
+    public static final double SWISSROLL_LOGLIK_BITS = -0.946;
     /** Standard deviation of the swiss roll's Gaussian noise (data units). */
     public static final double SWISSROLL_NOISE = 0.25;
 

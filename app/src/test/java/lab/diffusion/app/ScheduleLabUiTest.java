@@ -2,7 +2,9 @@ package lab.diffusion.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -39,9 +41,11 @@ class ScheduleLabUiTest {
     @TempDir
     Path dir;
 
+    private final List<String> asked = new ArrayList<>();
+
     @Start
     void start(Stage stage) {
-        ex = new Explorer((title, text) -> true);
+        ex = new Explorer((title, text) -> asked.add(text) || true);
         points = ex.mode(PointsMode.class);
         window = TestWindows.show(stage, DiffusionLabApp.scene(ex));
     }
@@ -54,6 +58,9 @@ class ScheduleLabUiTest {
     @Test
     void draggingAKnotDrawsACustomScheduleAndMovesTheForwardPlot(FxRobot robot) throws Exception {
         BinaryModeUiTest.waitFor("the forward plot", () -> points.forwardPlot.pointCount() == 5000);
+        BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
+        robot.interact(() -> ex.trainer.step());
+        BinaryModeUiTest.waitFor("a trained step to lose", () -> ex.training.stepProperty().get() > 0);
         double[] beforeBetas = ex.schedule.schedule().betas();
         robot.interact(() -> ex.timeline.setT(25));
         float[] before = points.forwardPlot.currentPositions().clone();
@@ -62,7 +69,10 @@ class ScheduleLabUiTest {
         BinaryModeUiTest.waitFor("the knots on screen", () -> plot.viewport() != null);
         double[] p = plot.knotPosition(2);
         Point2D from = plot.localToScreen(p[0], p[1]);
-        robot.drag(from).moveTo(from.add(0, -60)).release(MouseButton.PRIMARY);
+        robot.moveTo(from).press(MouseButton.PRIMARY);
+        assertEquals(1, asked.size(), "asked when the knot is grabbed, before the drag: " + asked);
+        robot.moveTo(from.add(0, -30)).moveTo(from.add(0, -60)).release(MouseButton.PRIMARY);
+        assertEquals(1, asked.size(), "and not again during the drag: " + asked);
         assertEquals(ScheduleFamily.CUSTOM, ex.schedule.family());
         assertFalse(Arrays.equals(beforeBetas, ex.schedule.schedule().betas()), "the schedule changed");
         BinaryModeUiTest.waitFor("the forward plot to follow", () -> !Arrays.equals(before, points.forwardPlot.currentPositions()));

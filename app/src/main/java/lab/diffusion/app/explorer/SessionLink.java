@@ -51,6 +51,11 @@ final class SessionLink implements SessionHost {
     }
 
     @Override
+    public void markKept(long step) {
+        ex.training.markKept(step);
+    }
+
+    @Override
     public double trainingSeconds() {
         return ex.training.secondsProperty().get();
     }

@@ -158,12 +158,18 @@ public final class TrainingController {
 
     /** Reset asks first when trained steps would be lost; then fresh weights (from the seed), empty K history. */
     public void reset() {
-        if (model.hasProgress() && !confirmer.confirm("Discard training?", "Reset starts again from fresh weights; the "
-                + String.format("%,d", model.stepProperty().get()) + " steps trained so far are discarded.")) {
+        if (model.hasProgress() && !confirmer.confirm("Discard training?", "Reset starts again from fresh weights; "
+                + lost())) {
             return;
         }
         model.runningProperty().set(false);
         host.setUp(false);
+    }
+
+    /** What discarding the model loses, in words that match what happens (Runs keeps the replaced run's record). */
+    private String lost() {
+        return String.format("the %,d steps trained since %s are discarded (Runs keeps their K curve and picture, not the weights).",
+                model.unkeptSteps(), model.unkeptSteps() == model.stepProperty().get() ? "the model was made" : "it was opened or saved");
     }
 
     /** Asks before something discards trained steps (true when there are none or the person agrees). */
@@ -172,12 +178,23 @@ public final class TrainingController {
             return true;
         }
         boolean wasRunning = model.runningProperty().get();
-        boolean ok = confirmer.confirm("Discard training?", what + " starts a new model; the "
-                + String.format("%,d", model.stepProperty().get()) + " steps trained so far are discarded.");
+        boolean ok = confirmer.confirm("Discard training?", what + " starts a new model; " + lost());
         if (ok && wasRunning) {
             pause();
         }
         return ok;
+    }
+
+    /**
+     * Asks once, before a gesture that will replace the model (a knot drag), whether the training
+     * may be discarded; a yes counts for the rest of the gesture, so nothing asks in its middle.
+     */
+    public boolean agreeToDiscard(String what) {
+        if (!allowDiscard(what)) {
+            return false;
+        }
+        model.markKept(model.stepProperty().get()); // agreed: no further question for this model's steps
+        return true;
     }
 
     /** Applies a model architecture; asks first when that discards training. */

@@ -1,5 +1,6 @@
 package lab.diffusion.app.plots;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
@@ -13,6 +14,7 @@ public final class KnotPlot extends PlotCanvas {
     private double[] curve;
     private int dragging = -1;
     private int hover = -1;
+    private BooleanSupplier mayDrag = () -> true;
     private Consumer<Knots> onChange = k -> { };
 
     public KnotPlot() {
@@ -24,6 +26,9 @@ public final class KnotPlot extends PlotCanvas {
             dragging = nearest(e.getX(), e.getY());
             if (dragging >= 0) {
                 e.consume();
+                if (!mayDrag.getAsBoolean()) {
+                    dragging = -1; // refused before the drag began, never in the middle of it
+                }
             }
         });
         setOnMouseDragged(e -> {
@@ -43,6 +48,11 @@ public final class KnotPlot extends PlotCanvas {
                 invalidate();
             }
         });
+    }
+
+    /** Asked when a knot is grabbed (a question, if any, comes before the drag); false cancels the drag. */
+    public void setMayDrag(BooleanSupplier may) {
+        mayDrag = may;
     }
 
     /** Called with the new knots while a knot is dragged. */

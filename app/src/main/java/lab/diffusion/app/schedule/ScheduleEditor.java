@@ -1,5 +1,6 @@
 package lab.diffusion.app.schedule;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.collections.FXCollections;
@@ -39,12 +40,16 @@ public final class ScheduleEditor {
     private final MessageLabel message = new MessageLabel("editor-message");
 
     /**
-     * @param apply applies a drawn schedule (asking before discarding training); false if refused
-     * @param style styles the editor's window like the main window
+     * @param apply   applies a drawn schedule (asking before discarding training); false if refused
+     * @param mayDrag asked when a knot is grabbed: whether the model may be replaced (asks once,
+     *                before the drag, when training would be lost)
+     * @param style   styles the editor's window like the main window
      */
-    public ScheduleEditor(ScheduleModel model, Predicate<Schedule> apply, RenderLoop loop, Consumer<Scene> style) {
+    public ScheduleEditor(ScheduleModel model, Predicate<Schedule> apply, BooleanSupplier mayDrag, RenderLoop loop,
+                          Consumer<Scene> style) {
         this.model = model;
         this.apply = apply;
+        plot.setMayDrag(mayDrag);
         ChoiceBox<Knots.Space> space = new ChoiceBox<>(FXCollections.observableArrayList(Knots.Space.values()));
         space.setId("knot-space");
         space.setConverter(new StringConverter<>() {
@@ -72,8 +77,9 @@ public final class ScheduleEditor {
         count.valueProperty().addListener((o, a, b) -> reseed.run());
         plot.setOnChange(k -> {
             Schedule s = k.toSchedule();
-            preview.setSchedule(s);
-            if (!apply.test(s)) {
+            if (apply.test(s)) {
+                preview.setSchedule(s); // only once the change is accepted
+            } else {
                 reseed.run(); // refused: show the schedule in use again
             }
         });

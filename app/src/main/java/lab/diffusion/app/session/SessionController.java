@@ -186,6 +186,7 @@ public final class SessionController implements AutoCloseable {
                     }
                     autosavedStep = s.training().steps();
                     autosave.saved();
+                    ex.markKept(s.training().steps());
                     ex.inform(opened.apply(secs));
                     done.complete(true);
                 });
@@ -236,6 +237,7 @@ public final class SessionController implements AutoCloseable {
                     background.toUi(() -> {
                         current.set(file);
                         remember(file);
+                        ex.markKept(s.training().steps());
                         ex.inform(String.format("Saved %s (%.1f MB in %.2f s)", file.getFileName(), bytes / 1e6, secs));
                         done.complete(true);
                     });

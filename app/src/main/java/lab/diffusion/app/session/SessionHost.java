@@ -26,6 +26,12 @@ public interface SessionHost {
     /** Training steps of the current model. */
     long step();
 
+    /**
+     * Notes that the model's training up to {@code step} is kept in a file (opened or saved), so
+     * discarding it asks no question.
+     */
+    void markKept(long step);
+
     /** Seconds the current model has been trained. */
     double trainingSeconds();
 

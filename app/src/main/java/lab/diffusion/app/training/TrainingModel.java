@@ -36,6 +36,12 @@ public final class TrainingModel {
     // Reported
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final LongProperty step = new SimpleLongProperty();
+    /** The step count a file keeps (the session opened or last saved); a new model lowers it with its steps. */
+    private long keptStep;
+
+    {
+        step.addListener((o, a, b) -> keptStep = Math.min(keptStep, b.longValue()));
+    }
     private final DoubleProperty seconds = new SimpleDoubleProperty();
     private final DoubleProperty kBits = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty kMinusLnull = new SimpleDoubleProperty(Double.NaN);
@@ -142,9 +148,22 @@ public final class TrainingModel {
         return report;
     }
 
-    /** True once any step has been taken on the current model. */
+    /**
+     * True when the model has trained steps that no file keeps: steps since it was set up, or
+     * since the session it came from was opened or last saved.
+     */
     public boolean hasProgress() {
-        return step.get() > 0;
+        return step.get() > keptStep;
+    }
+
+    /** Steps trained that no file keeps. */
+    public long unkeptSteps() {
+        return Math.max(0, step.get() - keptStep);
+    }
+
+    /** Training up to {@code steps} is kept in a file (opened or saved). */
+    public void markKept(long steps) {
+        keptStep = steps;
     }
 
     /** A spec with the given kind, keeping the architecture settings. */

@@ -199,7 +199,8 @@ public final class MainWindow extends BorderPane {
     /** Opens (or brings forward) the schedule editor. */
     public ScheduleEditor openScheduleEditor() {
         if (editor == null || !editor.stage().isShowing()) {
-            editor = new ScheduleEditor(ex.schedule, ex.schedules::request, ex.renderLoop, ex.appearance::attach);
+            editor = new ScheduleEditor(ex.schedule, ex.schedules::request,
+                    () -> ex.trainer.agreeToDiscard("Dragging a knot"), ex.renderLoop, ex.appearance::attach);
         }
         editor.show(getScene() == null ? null : getScene().getWindow());
         return editor;

@@ -46,6 +46,10 @@ class AutosaveTest {
         }
 
         @Override
+        public void markKept(long step) {
+        }
+
+        @Override
         public double trainingSeconds() {
             return trained;
         }

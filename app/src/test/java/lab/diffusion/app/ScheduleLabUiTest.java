@@ -63,6 +63,8 @@ class ScheduleLabUiTest {
         BinaryModeUiTest.waitFor("a trained step to lose", () -> ex.training.stepProperty().get() > 0);
         double[] beforeBetas = ex.schedule.schedule().betas();
         robot.interact(() -> ex.timeline.setT(25));
+        String header = window.scheduleView().chart().subtitle();
+        assertTrue(header.startsWith("t = 25:"), "the schedule header follows the timeline: " + header);
         float[] before = points.forwardPlot.currentPositions().clone();
         var editor = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.openScheduleEditor()).get();
         KnotPlot plot = editor.plot();

@@ -73,8 +73,10 @@ public final class CurveChart extends PlotCanvas {
         }
     }
 
+    /** The timeline's t: marked on the curves and named in the header (unless the mouse points at another). */
     public void setT(int t) {
         this.t = t;
+        updateSubtitle();
         invalidate();
     }
 

@@ -14,6 +14,7 @@ import lab.diffusion.app.plots.RasterPlot;
 import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.ui.FileExport;
 import lab.diffusion.app.ui.LatestTask;
+import lab.diffusion.app.ui.Percent;
 import lab.diffusion.engine.data.BinaryData;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.PointData;
@@ -316,7 +317,7 @@ public final class BinaryMode implements ExplorerMode {
         if (t == 0) {
             return "t = 0: the data — each row is a heartbeat, a 1 every fifth bin.";
         }
-        return String.format("t = %d: %.0f %% of the original bits survive, the rest are Bernoulli(p̄) noise. %s", t, 100 * kept,
+        return String.format("t = %d: %s of the original bits survive, the rest are Bernoulli(p̄) noise. %s", t, Percent.of(kept),
                 !trained ? "The reverse model is untrained: its rows stay noise."
                         : kGain > 5 ? "The learned reverse process turns noise back into regular beats."
                         : "The reverse process is still learning where the beats are.");

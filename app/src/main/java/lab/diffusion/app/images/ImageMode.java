@@ -19,11 +19,12 @@ import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.ui.FileExport;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.ui.LatestTask;
+import lab.diffusion.app.ui.Percent;
 import lab.diffusion.engine.data.ImageFiles;
 import lab.diffusion.engine.data.PointData;
 import lab.diffusion.engine.data.PointSet;
-import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.live.LiveResults.ConditionKind;
+import lab.diffusion.engine.live.LiveResults;
 import lab.diffusion.engine.model.GaussianTables;
 import lab.diffusion.engine.model.ModelSpec;
 import lab.diffusion.engine.process.ForwardDiagnostics;
@@ -345,7 +346,7 @@ public final class ImageMode implements ExplorerMode {
         if (t == 0) {
             return "t = 0: the images. Scrub t to watch noise take them over, and the reverse process bring them back.";
         }
-        return String.format("t = %d: the forward process has removed %.0f %% of the images' signal. %s", t, 100 * (1 - signal),
+        return String.format("t = %d: the forward process has removed %s of the images' signal. %s", t, Percent.of(1 - signal),
                 !trained ? "The untrained reverse model only adds noise."
                         : "The reverse samples, run down from pure noise at T = " + s.steps() + ", are at the same t.");
     }

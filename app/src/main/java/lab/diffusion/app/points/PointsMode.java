@@ -17,6 +17,7 @@ import lab.diffusion.app.plots.ReversePlot;
 import lab.diffusion.app.schedule.ScheduleModel;
 import lab.diffusion.app.ui.FileExport;
 import lab.diffusion.app.ui.LatestTask;
+import lab.diffusion.app.ui.Percent;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.data.PointCsv;
 import lab.diffusion.engine.data.PointData;
@@ -327,7 +328,7 @@ public final class PointsMode implements ExplorerMode {
         String drift = !trained ? "The untrained drift only shrinks points toward the centre, as the forward kernel does."
                 : kGain > 1.5 ? "The learned drift points back toward " + what + "."
                 : "The drift is starting to point toward " + what + "; training goes on.";
-        return String.format("t = %d: the forward process has removed %.0f %% of the signal. %s", t, 100 * (1 - signal), drift);
+        return String.format("t = %d: the forward process has removed %s of the signal. %s", t, Percent.of(1 - signal), drift);
     }
 
     @Override

@@ -72,6 +72,9 @@ public final class TrainingController {
                 engine.setAutoStop(b.doubleValue());
             }
         });
+        model.specProperty().addListener((o, a, b) -> kChart.setNote(b != null && b.kind() == ModelSpec.Kind.DDPM
+                ? "DDPM keeps its variance fixed at βₜ, so with few steps its K stays near L_null. Judge it by its samples (SW2) too."
+                : ""));
         engine.channels().progress.onValue(p -> onSnapshot(p.snapshot()));
         engine.channels().stopped.onValue(s -> {
             model.runningProperty().set(false);

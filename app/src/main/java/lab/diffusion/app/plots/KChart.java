@@ -17,6 +17,7 @@ public final class KChart extends PlotCanvas {
     private double lnull = Double.NaN;
     private double ceiling = Double.NaN;
     private String ceilingLabel = "";
+    private String note = "";
     private int hover = -1;
     private String lnullLabel = "L_null (unit Gaussian)";
     private double scale = 1;
@@ -69,6 +70,12 @@ public final class KChart extends PlotCanvas {
     }
 
     /** L_null in bits (log-likelihood under N(0, I)) and an optional ceiling (true log-likelihood). */
+    /** A one-line note at the foot of the plot (empty: none), e.g. why a model's K reads as it does. */
+    public void setNote(String text) {
+        note = text == null ? "" : text;
+        invalidate();
+    }
+
     public void setReferences(double lnullBits, double ceilingBits, String ceilingText) {
         lnull = lnullBits / scale;
         ceiling = ceilingBits / scale;
@@ -120,25 +127,32 @@ public final class KChart extends PlotCanvas {
         return curve == null ? 0 : curve.size();
     }
 
+    /**
+     * Fits the y axis to the recent part of the curves (the steps after the first tenth of the
+     * run) with L_null and the ceiling in view: an early plunge (DDPM starts far below L_null)
+     * would otherwise squeeze the converged curve, L_null and the ceiling into one line. The early
+     * points below the axis are clipped.
+     */
     private void rescale() {
         double lo = Double.isNaN(lnull) ? -5 : lnull - 0.3;
         double hi = Double.isNaN(lnull) ? 0 : lnull + 1.0;
         long maxStep = 100;
-        if (curve != null && curve.size() > 0) {
-            maxStep = Math.max(maxStep, curve.steps()[curve.size() - 1]);
-            for (int i = 0; i < curve.size(); i++) {
-                for (double v : new double[] {curve.kBits()[i], curve.heldoutBits()[i]}) {
-                    if (Double.isFinite(v)) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                }
+        for (TrainingHistory.Curve c : new TrainingHistory.Curve[] {curve, second}) {
+            if (c != null && c.size() > 0) {
+                maxStep = Math.max(maxStep, c.steps()[c.size() - 1]);
             }
         }
-        if (second != null && second.size() > 0) {
-            maxStep = Math.max(maxStep, second.steps()[second.size() - 1]);
-            for (int i = 0; i < second.size(); i++) {
-                for (double v : new double[] {second.kBits()[i], second.heldoutBits()[i]}) {
+        long recent = maxStep / 10;
+        for (TrainingHistory.Curve c : new TrainingHistory.Curve[] {curve, second}) {
+            if (c == null) {
+                continue;
+            }
+            for (int i = 0; i < c.size(); i++) {
+                boolean last = i == c.size() - 1;
+                if (c.steps()[i] < recent && !last) {
+                    continue;
+                }
+                for (double v : new double[] {c.kBits()[i], c.heldoutBits()[i]}) {
                     if (Double.isFinite(v)) {
                         lo = Math.min(lo, v);
                         hi = Math.max(hi, v);
@@ -263,6 +277,25 @@ public final class KChart extends PlotCanvas {
 
     @Override
     protected void paintOverlay(GraphicsContext g, Viewport v) {
+        if (!note.isEmpty()) { // under the ceiling's label, where a converged curve leaves room; a line per sentence
+            g.setFont(theme.smallFont);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            String[] lines = note.split("(?<=\\.) ");
+            double lh = theme.smallFont.getSize() * 1.35;
+            double w = 0;
+            for (String l : lines) {
+                w = Math.max(w, l.length() * theme.smallFont.getSize() * 0.56);
+            }
+            w = Math.min(v.width() - 12, w + 8);
+            double y = v.top() + 2 * lh;
+            g.setFill(theme.labelBackground());
+            g.fillRect(v.left() + 6, y - 2, w, lines.length * lh + 4);
+            g.setFill(theme.mutedText);
+            for (int i = 0; i < lines.length; i++) {
+                g.fillText(lines[i], v.left() + 10, y + i * lh, w - 8);
+            }
+        }
         if (Double.isNaN(lnull)) {
             return;
         }

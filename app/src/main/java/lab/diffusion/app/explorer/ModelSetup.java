@@ -105,6 +105,7 @@ final class ModelSetup {
         KUnits u = m.units();
         ex.training.perUnitProperty().set(u.perUnit());
         ex.trainer.kChart.setUnit(u.unit(), u.lnullLabel());
+        ex.trainer.klBars.setUnit(u.perUnit() > 1 ? "image" : u.unit()); // the bars are per sample: a whole image
         ex.trainer.kChart.setScale(u.perUnit());
         ex.trainer.kChart.setReferences(u.lnullBits(), u.referenceBits(), u.referenceLabel());
         idealAvailable.set(m.idealReference() != null);

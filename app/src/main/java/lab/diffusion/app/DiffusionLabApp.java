@@ -25,6 +25,7 @@ import lab.diffusion.app.mode.ExplorerMode;
 import lab.diffusion.app.session.SessionController;
 import lab.diffusion.app.ui.Background;
 import lab.diffusion.app.ui.Frames;
+import lab.diffusion.app.ui.Settings;
 import lab.diffusion.app.ui.TextLayoutGuard;
 import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.data.Preset;
@@ -37,6 +38,7 @@ public final class DiffusionLabApp extends Application {
     private Explorer explorer;
     private SessionController sessions;
     private volatile boolean closing;
+    private Settings settings;
 
     @Override
     public void start(Stage stage) {
@@ -60,9 +62,9 @@ public final class DiffusionLabApp extends Application {
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> sessions.currentProperty().get() == null ? TITLE
                 : TITLE + " — " + sessions.currentProperty().get().getFileName(), sessions.currentProperty()));
+        settings = new Settings(home.resolve("settings.properties"));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(1600, screen.getWidth()));
-        stage.setHeight(Math.min(1000, screen.getHeight()));
+        WindowSize.apply(stage, settings, screen);
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
         stage.setOnHidden(e -> explorer.close());
@@ -131,6 +133,7 @@ public final class DiffusionLabApp extends Application {
             return;
         }
         closing = true;
+        WindowSize.remember(stage, settings);
         explorer.trainer.pause();
         sessions.shutdown().orTimeout(10, TimeUnit.SECONDS).whenComplete((v, err) -> Platform.runLater(stage::close));
     }

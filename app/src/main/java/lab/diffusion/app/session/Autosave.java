@@ -1,19 +1,13 @@
 package lab.diffusion.app.session;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.util.Duration;
-import lab.diffusion.engine.io.AtomicFiles;
+import lab.diffusion.app.ui.Settings;
 
 /**
  * When the recovery file is written: after the first minute of training (so a crash early in a
@@ -28,8 +22,10 @@ final class Autosave {
     /** Training seconds after which a model that was never autosaved is saved. */
     static final double FIRST_AFTER_SECONDS = 60;
     private static final String KEY = "autosave.minutes";
+    /** The settings file in the app's home folder (shared with the window's size). */
+    static final String SETTINGS_FILE = "settings.properties";
 
-    private final Path settings;
+    private final Settings settings;
     private final SessionHost host;
     private final Runnable save;
     private final IntegerProperty minutes = new SimpleIntegerProperty(DEFAULT_MINUTES);
@@ -39,7 +35,7 @@ final class Autosave {
     private boolean savedOnce;
 
     Autosave(Path home, SessionHost host, Runnable save) {
-        this.settings = home.resolve("settings.properties");
+        this.settings = new Settings(home.resolve(SETTINGS_FILE));
         this.host = host;
         this.save = save;
         load();
@@ -92,26 +88,11 @@ final class Autosave {
     }
 
     private void load() {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(settings, StandardCharsets.UTF_8)) {
-            p.load(r);
-            int m = Integer.parseInt(p.getProperty(KEY, Integer.toString(DEFAULT_MINUTES)).strip());
-            minutes.set(CHOICES.contains(m) ? m : DEFAULT_MINUTES);
-        } catch (IOException | RuntimeException e) {
-            minutes.set(DEFAULT_MINUTES); // no settings yet, or unreadable: the default
-        }
+        int m = settings.getInt(KEY, DEFAULT_MINUTES);
+        minutes.set(CHOICES.contains(m) ? m : DEFAULT_MINUTES);
     }
 
     private void store() {
-        Properties p = new Properties();
-        p.setProperty(KEY, Integer.toString(minutes.get()));
-        try {
-            Files.createDirectories(settings.getParent());
-            StringWriter text = new StringWriter();
-            p.store(text, "Diffusion Lab settings");
-            AtomicFiles.write(settings, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            // the setting holds for this run
-        }
+        settings.put(KEY, Integer.toString(minutes.get()));
     }
 }

@@ -166,12 +166,12 @@ public final class ConditionView extends VBox {
     }
 
     private void chooseFile() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open an image to inpaint or denoise");
+        FileChooser fc = FileActions.chooser("Open an image to inpaint or denoise");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG or JPEG", "*.png", "*.jpg", "*.jpeg"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
+            FileActions.remember(f.toPath());
             loadFile(f.toPath());
         }
     }

@@ -12,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
+import lab.diffusion.app.ui.FileActions;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.ui.MessageLabel;
 
@@ -51,12 +52,14 @@ public final class ImageDataView extends VBox {
             if (s == ImageSource.FOLDER) {
                 DirectoryChooser dc = new DirectoryChooser();
                 dc.setTitle("Train on the PNG/JPEG images of a folder");
+                dc.setInitialDirectory(FileActions.startFolder());
                 File f = dc.showDialog(getScene() == null ? null : getScene().getWindow());
                 if (f == null) {
                     show(source, model.sourceProperty().get());
                     return;
                 }
                 folder = f.toPath();
+                FileActions.remember(folder);
             }
             if (!choose.test(s, folder)) {
                 show(source, model.sourceProperty().get());

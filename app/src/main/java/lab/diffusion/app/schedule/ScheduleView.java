@@ -1,6 +1,5 @@
 package lab.diffusion.app.schedule;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BiPredicate;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import lab.diffusion.app.plots.CurveChart;
+import lab.diffusion.app.ui.FileActions;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.engine.data.DataException;
 import lab.diffusion.engine.schedule.Schedule;
@@ -158,13 +158,11 @@ public final class ScheduleView extends VBox {
         Button save = Forms.tip(new Button("Save CSV…"), "Save the schedule as rows of t,β.");
         save.setId("schedule-save");
         save.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Save the schedule");
-            fc.setInitialFileName("schedule.csv");
-            File file = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            Path file = FileActions.chooseSave(FileActions.owner(this), "Save the schedule",
+                    model.family().label().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-schedule.csv", "CSV", "*.csv");
             if (file != null) {
                 try {
-                    ScheduleCsv.write(file.toPath(), model.schedule());
+                    ScheduleCsv.write(file, model.schedule());
                     say("");
                 } catch (IOException ex) {
                     say("Not saved: " + ex.getMessage());
@@ -175,13 +173,10 @@ public final class ScheduleView extends VBox {
                 "Use a schedule from a CSV file of t,β rows (t = 1..T in order, each β in (0, 1)).");
         load.setId("schedule-load");
         load.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Load a schedule");
-            fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"),
-                    new FileChooser.ExtensionFilter("All files", "*.*"));
-            File file = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            Path file = FileActions.chooseOpen(FileActions.owner(this), "Load a schedule",
+                    new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"), new FileChooser.ExtensionFilter("All files", "*.*"));
             if (file != null) {
-                loadCsv(file.toPath(), actions::apply);
+                loadCsv(file, actions::apply);
             }
         });
         FlowPane buttons = new FlowPane(6, 6, edit, compare, save, load);

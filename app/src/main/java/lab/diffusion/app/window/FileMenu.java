@@ -116,8 +116,7 @@ final class FileMenu {
     // ------------------------------------------------------------------ sessions
 
     private FileChooser sessionChooser(String title) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(title);
+        FileChooser fc = FileActions.chooser(title);
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Diffusion Lab sessions", "*.dlab"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         Path cur = sessions.currentProperty().get();
@@ -130,6 +129,7 @@ final class FileMenu {
     private void chooseOpen() {
         File f = sessionChooser("Open a session").showOpenDialog(owner());
         if (f != null) {
+            FileActions.remember(f.toPath());
             openAsking(f.toPath());
         }
     }
@@ -151,10 +151,11 @@ final class FileMenu {
     private void chooseSaveAs() {
         FileChooser fc = sessionChooser("Save the session");
         Path cur = sessions.currentProperty().get();
-        fc.setInitialFileName(cur == null ? "session.dlab" : cur.getFileName().toString());
+        fc.setInitialFileName(cur == null ? FileActions.dated(ex.mode().dataName().replaceAll("[^A-Za-z0-9._-]+", "-") + ".dlab") : cur.getFileName().toString());
         File f = fc.showSaveDialog(owner());
         if (f != null) {
             Path p = f.toPath();
+            FileActions.remember(p);
             if (!p.getFileName().toString().contains(".")) {
                 p = p.resolveSibling(p.getFileName() + ".dlab");
             }

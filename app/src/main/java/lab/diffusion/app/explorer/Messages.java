@@ -29,18 +29,16 @@ public final class Messages {
         return isError.getReadOnlyProperty();
     }
 
-    /** A problem, in the status bar and the message line. */
+    /** A problem, in the message line (once: the status bar goes on saying what the engine does). */
     public void report(String text) {
         isError.set(true);
         message.set(text);
-        status.set(text);
     }
 
-    /** News that is not a problem (ordinary text colour). */
+    /** News that is not a problem (ordinary text colour), in the message line only. */
     public void inform(String text) {
         isError.set(false);
         message.set(text);
-        status.set(text);
     }
 
     /** What the engine is doing (the message line stays). */

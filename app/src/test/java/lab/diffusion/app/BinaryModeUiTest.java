@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import lab.diffusion.app.binary.BinaryMode;
 import lab.diffusion.app.explorer.Explorer;
@@ -91,6 +92,13 @@ class BinaryModeUiTest {
         assertFalse(Arrays.equals(atZero, binary.forward.current()), "the forward raster changes with t");
         waitFor("probabilities for t", () -> binary.probability.rowCount() == 64);
         assertTrue(robot.lookup("#row-count").queryAs(Label.class).getText().startsWith("64 sequences of 20 bits"));
+        // with T = 2,000, → moves t by T/40 = 50 and Shift+→ by one step
+        robot.type(KeyCode.RIGHT);
+        assertEquals(1550, ex.timeline.t());
+        robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
+        assertEquals(1551, ex.timeline.t());
+        robot.type(KeyCode.LEFT);
+        assertEquals(1501, ex.timeline.t());
     }
 
     @Test

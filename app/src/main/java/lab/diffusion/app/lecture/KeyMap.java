@@ -11,7 +11,7 @@ public final class KeyMap {
 
     public static final List<Key> KEYS = List.of(
             new Key("Space", "play / pause the timeline"),
-            new Key("← / →", "step t back / forward"),
+            new Key("← / →", "move t back / forward by T/40 (Shift: one step)"),
             new Key("Home / End", "t = 0 / t = T"),
             new Key("+ / −", "play faster / slower (0.25× … 4×)"),
             new Key("T", "train / pause"),

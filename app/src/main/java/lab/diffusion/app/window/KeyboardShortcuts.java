@@ -18,12 +18,16 @@ final class KeyboardShortcuts {
     private final Map<KeyCode, Runnable> withShortcut = new EnumMap<>(KeyCode.class);
     private final Runnable keyMap;
 
+    /** Whether Shift is held in the key event being handled. */
+    private boolean shift;
+
     KeyboardShortcuts(Explorer ex, MainWindow w) {
         withShortcut.put(KeyCode.Z, () -> ex.mode().undo());
         withShortcut.put(KeyCode.Y, () -> ex.mode().redo());
         plain.put(KeyCode.SPACE, ex.timeline::togglePlay);
-        plain.put(KeyCode.RIGHT, ex.timeline::stepForward);
-        plain.put(KeyCode.LEFT, ex.timeline::stepBack);
+        // ← / → move t by a fortieth of the chain (one step at T = 40, 50 on the heartbeat's 2,000); Shift: one step
+        plain.put(KeyCode.RIGHT, () -> ex.timeline.setT(ex.timeline.t() + stride(ex)));
+        plain.put(KeyCode.LEFT, () -> ex.timeline.setT(ex.timeline.t() - stride(ex)));
         plain.put(KeyCode.HOME, ex.timeline::toStart);
         plain.put(KeyCode.END, ex.timeline::toEnd);
         plain.put(KeyCode.T, ex.trainer::toggle);
@@ -69,10 +73,16 @@ final class KeyboardShortcuts {
         w.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
+    /** How far ← and → move t: T/40 (at least 1), or one step with Shift. */
+    private int stride(Explorer ex) {
+        return shift ? 1 : Math.max(1, (int) Math.round(ex.schedule.steps() / 40.0));
+    }
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextInputControl) {
             return;
         }
+        shift = e.isShiftDown();
         Runnable r = e.isShortcutDown() ? withShortcut.get(e.getCode()) : plain.get(e.getCode());
         if (r == null && !e.isShortcutDown() && ((e.getCode() == KeyCode.SLASH && e.isShiftDown()) || "?".equals(e.getText()))) {
             r = keyMap;

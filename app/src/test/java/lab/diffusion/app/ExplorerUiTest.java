@@ -30,6 +30,7 @@ import javafx.stage.Stage;
 import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.plots.CurveChart;
 import lab.diffusion.app.points.PointsMode;
+import lab.diffusion.app.points.Tool;
 import lab.diffusion.app.ui.Forms;
 import lab.diffusion.app.window.MainWindow;
 import lab.diffusion.engine.data.PointSet;
@@ -354,6 +355,8 @@ class ExplorerUiTest {
     void clickingAPointFollowsIt(FxRobot robot) {
         waitFor("data shown", () -> points.forwardPlot.pointCount() == 5000);
         waitFor("reverse samples", () -> points.reversePlot.pointCount() == 2000);
+        assertEquals(Tool.SPRAY, points.data.toolProperty().get(), "the Forward plot draws by default");
+        robot.clickOn("#tool-follow");
         float[] pos = points.forwardPlot.currentPositions();
         var v = points.forwardPlot.viewport();
         Point2D at = points.forwardPlot.localToScreen(v.sx(pos[0]), v.sy(pos[1]));

@@ -278,8 +278,8 @@ public final class TrainingController {
 
     /** Keeps the current run in the history before its model is replaced (nothing if it never trained). */
     void archiveCurrentRun() {
-        if (!model.hasProgress()) {
-            return;
+        if (model.stepProperty().get() == 0) {
+            return; // (a model opened from a file is a run too, though nothing of it would be lost)
         }
         byte[] thumb = new byte[0];
         try {

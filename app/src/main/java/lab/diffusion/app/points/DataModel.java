@@ -46,7 +46,7 @@ public final class DataModel {
     private final ReadOnlyObjectWrapper<Preset> preset = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
-    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.FOLLOW);
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.SPRAY); // drawing first; Follow is a choice
     private final DoubleProperty brushPixels = new SimpleDoubleProperty(24);
     private final IntegerProperty density = new SimpleIntegerProperty(8);
     private final IntegerProperty boundsVersion = new SimpleIntegerProperty();

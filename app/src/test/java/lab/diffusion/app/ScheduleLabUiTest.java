@@ -9,6 +9,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import lab.diffusion.app.explorer.Explorer;
@@ -79,7 +80,8 @@ class ScheduleLabUiTest {
         assertFalse(Arrays.equals(beforeBetas, ex.schedule.schedule().betas()), "the schedule changed");
         BinaryModeUiTest.waitFor("the forward plot to follow", () -> !Arrays.equals(before, points.forwardPlot.currentPositions()));
         assertTrue(ex.schedule.readoutProperty().get().contains("KL"), ex.schedule.readoutProperty().get());
-        robot.interact(() -> editor.stage().close());
+        robot.type(KeyCode.ESCAPE);
+        assertFalse(editor.stage().isShowing(), "Esc closes the editor");
     }
 
     @Test

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -86,7 +87,13 @@ public final class ScheduleEditor {
         plot.setPrefSize(720, 360);
         preview.setPrefSize(720, 220);
         model.scheduleProperty().addListener((o, a, b) -> preview.setSchedule(b));
-        HBox controls = new HBox(8, new Label("Knots of"), space, new Label("Knots"), count, restart);
+        Button close = Forms.tip(new Button("Close"), "Close the editor (Esc); the schedule in use stays.");
+        close.setId("editor-close");
+        close.setCancelButton(true); // Esc
+        close.setOnAction(e -> stage.close());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox controls = new HBox(8, new Label("Knots of"), space, new Label("Knots"), count, restart, gap, close);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label hint = Forms.note("Drag a knot up or down; the schedule applies at once (changing it starts a new model). "
                 + "ᾱ and log-SNR knots stay in decreasing order.");

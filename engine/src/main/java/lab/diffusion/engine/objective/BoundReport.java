@@ -39,8 +39,8 @@ public record BoundReport(int samples, int dim, double kNats, double lnullNats, 
         return standardErrorNats / LN2;
     }
 
-    /** sd / √n of per-point values, in the values' unit. */
-    static double standardError(double[] perPoint) {
+    /** sd / √n of per-point values, in the values' unit (NaN for fewer than two). */
+    public static double standardError(double[] perPoint) {
         int n = perPoint.length;
         if (n < 2) {
             return Double.NaN;

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import lab.diffusion.engine.data.PointSet;
 import lab.diffusion.engine.model.ReverseModel;
 import lab.diffusion.engine.nn.Nd4jRuntime;
+import lab.diffusion.engine.objective.BoundReport;
 import lab.diffusion.engine.schedule.Schedule;
 
 /**
@@ -66,11 +67,7 @@ public final class ImportanceSampling {
             mean += v;
         }
         mean /= n;
-        double ss = 0;
-        for (double v : logp) {
-            ss += (v - mean) * (v - mean);
-        }
-        double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) / LN2 : Double.NaN;
+        double se = BoundReport.standardError(logp) / LN2;
         return new Result(n, samples, mean / LN2, jensen / ((double) n * samples) / LN2, logp, se);
     }
 

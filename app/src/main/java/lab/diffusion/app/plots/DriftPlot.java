@@ -143,10 +143,10 @@ public final class DriftPlot extends PlotCanvas {
         boolean titleRow = x - labelWidth > titleRight + 12;
         double y = titleRow ? 6 + theme.titleFont.getSize() * 0.6 - h / 2 : v.top() + v.height() - h - 8;
         if (!titleRow) {
-            x = v.left() + v.width() - w - 6 - 2 * theme.smallFont.getSize();
             double pad = theme.smallFont.getSize();
             g.setFill(theme.labelBackground());
-            g.fillRect(x - labelWidth - 4, y - pad / 2, labelWidth + w + 2.5 * theme.smallFont.getSize(), h + pad);
+            double left = Math.max(v.left(), x - labelWidth - 4); // within the plot, however narrow
+            g.fillRect(left, y - pad / 2, x - 4 + w + 2.5 * theme.smallFont.getSize() - left, h + pad);
         }
         for (int i = 0; i < w; i++) {
             g.setFill(HeatColors.at(i / (w - 1), theme));

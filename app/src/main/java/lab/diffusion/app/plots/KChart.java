@@ -105,15 +105,7 @@ public final class KChart extends PlotCanvas {
     }
 
     public void setCurve(TrainingHistory.Curve c) {
-        if (c != null && scale != 1) {
-            double[] k = c.kBits().clone();
-            double[] h = c.heldoutBits().clone();
-            for (int i = 0; i < k.length; i++) {
-                k[i] /= scale;
-                h[i] /= scale;
-            }
-            c = new TrainingHistory.Curve(c.steps(), c.seconds(), k, h);
-        }
+        c = scaled(c);
         curve = c;
         if (hover >= (c == null ? 0 : c.size())) {
             hover = -1;

@@ -1,6 +1,7 @@
 package lab.diffusion.app;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import javafx.stage.Stage;
 import lab.diffusion.app.binary.BinaryMode;
 import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.lecture.KeyMap;
+import lab.diffusion.app.plots.PlotCanvas;
 import lab.diffusion.app.plots.PointColors;
 import lab.diffusion.app.points.PointsMode;
 import lab.diffusion.app.session.SessionController;
@@ -157,6 +159,38 @@ class LectureUiTest {
         assertTrue(stage.isFullScreen());
         robot.type(KeyCode.F);
         assertFalse(stage.isFullScreen());
+    }
+
+    @Test
+    void inLectureModeThePlotsFillSeventyPercentOfTheHeightAndTheFieldCoversThem(FxRobot robot) throws Exception {
+        BinaryModeUiTest.waitFor("a model", () -> ex.canTrainProperty().get());
+        robot.interact(() -> ex.appearance.lectureProperty().set(true));
+        for (int[] size : new int[][] {{1600, 1000}, {1280, 720}}) {
+            robot.interact(() -> {
+                stage.setFullScreen(false); // the window's own size stands for the screen's
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(300); // a few frames: the plots repaint at the new size
+            WaitForAsyncUtils.waitForFxEvents();
+            double height = window.getScene().getHeight();
+            for (PlotCanvas p : List.of(points.forwardPlot, points.reversePlot, points.driftPlot)) {
+                double share = p.getHeight() / height;
+                assertTrue(share >= 0.70, size[0] + "×" + size[1] + ": " + p.getId() + " takes " + share + " of the height");
+                assertTrue(p.viewport().height() / height >= 0.55,
+                        size[0] + "×" + size[1] + ": the plot area of " + p.getId() + " is " + p.viewport().height() + " px");
+            }
+            double[] data = points.world();
+            double[] shown = points.driftPlot.shownWorld();
+            assertTrue(shown[0] <= data[0] + 1e-9 && shown[1] >= data[1] - 1e-9 && shown[2] <= data[2] + 1e-9
+                    && shown[3] >= data[3] - 1e-9, "the data's region is shown whole");
+            BinaryModeUiTest.waitFor("a field over the whole Drift plot", () -> {
+                var d = points.driftPlot.drift();
+                return d != null && Math.abs(d.field().yMin() - shown[2]) < 1e-3 * (shown[3] - shown[2])
+                        && Math.abs(d.field().yMax() - shown[3]) < 1e-3 * (shown[3] - shown[2]);
+            });
+        }
     }
 
     @Test

@@ -195,24 +195,11 @@ public abstract class PlotCanvas extends Region {
         logicalHeight = h;
         g.setFill(theme.background);
         g.fillRect(0, 0, w, h);
-        // margins grow with the type (lecture mode's large fonts), so titles and tick labels keep clear of the plot
-        double k = Math.max(1, theme.titleFont.getSize() / 13.0);
-        double aw = Math.max(10, w - (padLeft + padRight) * k);
-        double ah = Math.max(10, h - (padTop + padBottom) * k);
-        double ax = padLeft * k;
-        double ay = padTop * k;
-        double x0 = xMin;
-        double x1 = xMax;
-        double y0 = yMin;
-        double y1 = yMax;
-        if (equalAspect) {
-            double side = Math.min(aw, ah);
-            ax += (aw - side) / 2;
-            ay += (ah - side) / 2;
-            aw = side;
-            ah = side;
-        }
-        viewport = new Viewport(ax, ay, aw, ah, x0, x1, y0, y1, logY);
+        viewport = layout(w, h);
+        double ax = viewport.left();
+        double ay = viewport.top();
+        double aw = viewport.width();
+        double ah = viewport.height();
         if (axes) {
             g.setFill(theme.plotArea);
             g.fillRect(ax, ay, aw, ah);
@@ -240,10 +227,47 @@ public abstract class PlotCanvas extends Region {
         g.setFont(theme.titleFont);
         g.fillText(title, 8, 6);
         if (!subtitle.isEmpty()) {
-            g.setFont(theme.labelFont);
+            // a long subtitle in a narrow plot (lecture type at 1280×720) gets a smaller size, then an ellipsis
+            TextFit.Fitted line = TextFit.fit(subtitle, theme.labelFont, w - 14);
+            g.setFont(line.font());
             g.setFill(theme.mutedText);
-            g.fillText(subtitle, 8, 6 + theme.titleFont.getSize() * 1.3);
+            g.fillText(line.text(), 8, 6 + theme.titleFont.getSize() * 1.3);
         }
+    }
+
+    /**
+     * The plot area of a w × h canvas. With equal aspect the area still fills the canvas and the
+     * shown region grows along the longer side around the centre of the world set, so the set is
+     * shown whole at one scale and a tall or wide plot shows more of the plane instead of margins.
+     */
+    private Viewport layout(double w, double h) {
+        // margins grow with the type (lecture mode's large fonts), so titles and tick labels keep clear of the plot
+        double k = Math.max(1, theme.titleFont.getSize() / 13.0);
+        double aw = Math.max(10, w - (padLeft + padRight) * k);
+        double ah = Math.max(10, h - (padTop + padBottom) * k);
+        double x0 = xMin;
+        double x1 = xMax;
+        double y0 = yMin;
+        double y1 = yMax;
+        if (equalAspect && x1 > x0 && y1 > y0) {
+            double perPixel = Math.max((x1 - x0) / aw, (y1 - y0) / ah);
+            double cx = (x0 + x1) / 2;
+            double cy = (y0 + y1) / 2;
+            x0 = cx - perPixel * aw / 2;
+            x1 = cx + perPixel * aw / 2;
+            y0 = cy - perPixel * ah / 2;
+            y1 = cy + perPixel * ah / 2;
+        }
+        return new Viewport(padLeft * k, padTop * k, aw, ah, x0, x1, y0, y1, logY);
+    }
+
+    /**
+     * The region of the world shown at the plot's present size, {xMin, xMax, yMin, yMax}: the world
+     * set, widened along one side when the plot keeps an equal aspect.
+     */
+    public final double[] shownWorld() {
+        Viewport v = layout(Math.max(10, getWidth()), Math.max(10, getHeight()));
+        return new double[] {v.xMin(), v.xMax(), v.yMin(), v.yMax()};
     }
 
     private void paintGrid(GraphicsContext g, Viewport v) {

@@ -42,6 +42,9 @@ final class PointsPlots {
         d.idealProperty().addListener((o, a, b) -> drift.setShowIdeal(b));
         d.backdropProperty().addListener((o, a, b) -> updateBackdrop());
         d.gridProperty().addListener((o, a, b) -> requestDrift());
+        // a taller or wider Drift plot shows more of the plane: the field is asked for over what it shows
+        drift.widthProperty().addListener((o, a, b) -> requestDrift());
+        drift.heightProperty().addListener((o, a, b) -> requestDrift());
     }
 
     List<PlotCanvas> all() {
@@ -70,10 +73,11 @@ final class PointsPlots {
         requestDrift();
     }
 
-    /** Asks the engine for the drift field at the timeline's t over the shown region. */
+    /** Asks the engine for the drift field at the timeline's t over the region the Drift plot shows. */
     void requestDrift() {
         if (ctx.isShown(mode)) {
-            ctx.engine().requestDrift(ctx.t(), world[0], world[1], world[2], world[3], ctx.display().gridProperty().get());
+            double[] w = drift.shownWorld();
+            ctx.engine().requestDrift(ctx.t(), w[0], w[1], w[2], w[3], ctx.display().gridProperty().get());
         }
     }
 
@@ -97,8 +101,8 @@ final class PointsPlots {
                 t, reverse.pointCount(), s.steps()));
         LiveResults.Drift d = drift.drift();
         drift.setSubtitle(d == null ? loading : t <= 1
-                ? String.format("step 1 → 0 (fixed: the forward kernel)   arrows ×%.3g", d.arrowScale())
-                : String.format("step %d → %d   arrows ×%.3g", t, t - 1, d.arrowScale()));
+                ? String.format("step 1 → 0: the fixed forward kernel   arrows ×%.2g", d.arrowScale())
+                : String.format("step %d → %d   arrows ×%.2g", t, t - 1, d.arrowScale()));
     }
 
     void showLoading(String what) {

@@ -14,7 +14,7 @@ import lab.diffusion.app.explorer.Explorer;
 import lab.diffusion.app.timeline.TimelineModel;
 
 /**
- * Lecture mode (full screen, large type, no sidebar or telemetry, captions on), captions that
+ * Lecture mode (full screen, large type, no sidebar, telemetry or menu bar, captions on), captions that
  * say what the plots show at t, and slow motion: one step of t every two seconds with captions.
  * FX thread.
  */
@@ -80,9 +80,11 @@ final class LectureMode {
 
     private void apply(boolean on) {
         window.setLeft(on ? null : window.sidebar());
-        Node telemetry = window.telemetry();
-        telemetry.setVisible(!on);
-        telemetry.setManaged(!on);
+        // the plots get the height: no telemetry and no menu bar (the keys and the toolbar stay)
+        for (Node n : new Node[] {window.telemetry(), window.menuBar()}) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
         captions.set(on || captions.get());
         if (window.getScene() != null && window.getScene().getWindow() instanceof Stage st) {
             st.setFullScreenExitHint(""); // no "Press ESC to exit full-screen mode" over the middle plot; Esc and L still leave

@@ -36,6 +36,7 @@ public final class MainWindow extends BorderPane {
     private final PlotGrid plots;
     private final SidebarView sidebar;
     private final TelemetryView telemetry;
+    private final Node menuBar;
     private final LectureMode lecture;
     private final ExportDialog exports;
     private final Node keyOverlay;
@@ -81,7 +82,8 @@ public final class MainWindow extends BorderPane {
         status.getChildren().add(1, new OpeningBar(sessions));
         exports = new ExportDialog(ex, this);
         lecture = new LectureMode(ex, this, status);
-        setTop(new VBox(new AppMenu(ex, sessions, this).build(), new ToolbarView(ex)));
+        menuBar = new AppMenu(ex, sessions, this).build();
+        setTop(new VBox(menuBar, new ToolbarView(ex)));
         setLeft(sidebar);
         StackPane stack = new StackPane(centre, keyOverlay);
         StackPane.setAlignment(keyOverlay, Pos.CENTER);
@@ -126,6 +128,10 @@ public final class MainWindow extends BorderPane {
 
     Node telemetry() {
         return telemetry;
+    }
+
+    Node menuBar() {
+        return menuBar;
     }
 
     PlotGrid plots() {

@@ -27,8 +27,26 @@ import lab.diffusion.engine.sample.Trajectory;
  */
 final class DisplayPump {
 
-    /** Asks for the drift field at t on a grid × grid lattice of the given data-unit bounds. */
+    /**
+     * Asks for the drift field at t over the given data-unit bounds: {@code grid} points along the
+     * shorter side and as many along the longer one as keep the cells square (at most 4 × grid).
+     */
     record DriftRequest(int t, double xMin, double xMax, double yMin, double yMax, int grid) {
+
+        int nx() {
+            return along(xMax - xMin, yMax - yMin);
+        }
+
+        int ny() {
+            return along(yMax - yMin, xMax - xMin);
+        }
+
+        private int along(double span, double other) {
+            if (!(span > other) || !(other > 0)) {
+                return grid;
+            }
+            return (int) Math.min(4L * grid, Math.round((grid - 1) * span / other) + 1);
+        }
     }
 
     /** Asks for a reverse path from where the forward path (data units, t = 0..T) ends. */
@@ -203,13 +221,13 @@ final class DisplayPump {
         Standardizer st = m.setup().data().standardizer();
         float[] lo = DisplayUnits.toModel(st, d.xMin(), d.yMin());
         float[] hi = DisplayUnits.toModel(st, d.xMax(), d.yMax());
-        DriftField mf = DriftField.compute(model, t, lo[0], hi[0], lo[1], hi[1], d.grid(), d.grid());
+        DriftField mf = DriftField.compute(model, t, lo[0], hi[0], lo[1], hi[1], d.nx(), d.ny());
         DriftField field = DisplayUnits.fieldToData(mf, st, d.xMin(), d.xMax(), d.yMin(), d.yMax());
         float[] idx = null;
         float[] idy = null;
         PointSet ideal = m.setup().idealReference();
         if (ideal != null && t >= 2) {
-            int n = d.grid() * d.grid();
+            int n = d.nx() * d.ny();
             float[] grid = new float[2 * n];
             for (int k = 0; k < n; k++) {
                 grid[2 * k] = mf.x()[k];

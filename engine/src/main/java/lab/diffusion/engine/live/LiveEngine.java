@@ -358,7 +358,10 @@ public final class LiveEngine implements AutoCloseable {
         schedulePump();
     }
 
-    /** Asks for the drift field at t on a grid × grid lattice of the given data-unit bounds (latest wins). */
+    /**
+     * Asks for the drift field at t over the given data-unit bounds (latest wins): {@code grid}
+     * points along the shorter side, square cells.
+     */
     public void requestDrift(int t, double xMin, double xMax, double yMin, double yMax, int grid) {
         pump.requestDrift(new DisplayPump.DriftRequest(t, xMin, xMax, yMin, yMax, grid));
         schedulePump();

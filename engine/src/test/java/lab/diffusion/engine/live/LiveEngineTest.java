@@ -101,6 +101,23 @@ class LiveEngineTest {
     }
 
     @Test
+    void aDriftRequestOverATallRegionKeepsItsCellsSquare() throws Exception {
+        LiveEngine e = engine(Runnable::run, null);
+        var drift = collect(e.channels().drift);
+        e.configure(setup(100), false);
+        e.requestDrift(4, -2, 2, -3, 3, 9); // 4 wide, 6 tall: 9 columns, 13 rows
+        await(e.state());
+        var f = drift.get(drift.size() - 1).field();
+        assertEquals(9, f.nx());
+        assertEquals(13, f.ny());
+        double cellX = (f.xMax() - f.xMin()) / (f.nx() - 1);
+        double cellY = (f.yMax() - f.yMin()) / (f.ny() - 1);
+        assertEquals(cellX, cellY, 1e-9, "square cells");
+        assertEquals(-3, f.y()[0], 1e-5);
+        assertEquals(3, f.y()[f.nx() * f.ny() - 1], 1e-5, "the grid reaches the top of the region");
+    }
+
+    @Test
     void pauseStopsTrainingInsideAChunkAndNoStepFollows() throws Exception {
         LiveEngine e = engine(Runnable::run, null);
         var status = collect(e.channels().status);
